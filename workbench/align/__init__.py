@@ -1,0 +1,116 @@
+"""Align a Chinese source with an existing English draft, sentence by sentence."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, han_pinyin_string, zh_anchors
+from workbench.align.dp import AlignParams, Bead, Features, align_beads
+from workbench.model import Pair, Segmentation, Term
+
+# How far (in sentences, around the proportional position) anchors are paired up.
+ANCHOR_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The aligned pairs of one document, with the parameters that produced them."""
+
+    pairs: tuple[Pair, ...]
+    params: AlignParams
+    length_ratio: float
+
+
+def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (),
+          params: AlignParams | None = None) -> Alignment:
+    """Pair every source sentence with the draft sentences that translate it."""
+    params = params or AlignParams()
+    zh = [s.text for s in source.segments]
+    en = [s.text for s in draft.segments]
+    features = build_features(zh, en, [s.paragraph for s in source.segments],
+                              [s.paragraph for s in draft.segments], terms)
+    beads = align_beads(features, params) if zh or en else []
+    ratio = float(features.en_lengths.sum() / max(features.zh_lengths.sum(), 1))
+    pairs = tuple(_pair(bead, source, draft) for bead in beads)
+    return Alignment(pairs, params, ratio)
+
+
+def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_paragraphs: list[int],
+                   terms: tuple[Term, ...] = ()) -> Features:
+    glossary = GlossaryIndex.build(terms)
+    zh_keys = [zh_anchors(text, glossary) for text in zh]
+    en_keys = [en_anchors(text, glossary) for text in en]
+    matches = _shared_keys(zh_keys, en_keys)
+    _add_name_matches(zh, en, matches)
+    return Features(
+        zh_lengths=np.array([_length(t) for t in zh], dtype=float),
+        en_lengths=np.array([_length(t) for t in en], dtype=float),
+        zh_paragraphs=np.array(zh_paragraphs, dtype=np.int64),
+        en_paragraphs=np.array(en_paragraphs, dtype=np.int64),
+        zh_anchor_counts=np.array([sum(k.values()) for k in zh_keys], dtype=float),
+        en_anchor_counts=np.array([sum(k.values()) for k in en_keys], dtype=float),
+        matches=matches,
+    )
+
+
+def _length(text: str) -> int:
+    return len(text) - sum(1 for ch in text if ch.isspace())
+
+
+def _expected(index: int, n_from: int, n_to: int) -> int:
+    return round(index * n_to / max(n_from, 1))
+
+
+def _shared_keys(zh_keys, en_keys) -> dict:
+    where = defaultdict(list)
+    for j, keys in enumerate(en_keys):
+        for key in keys:
+            where[key].append(j)
+    matches: dict = defaultdict(float)
+    for i, keys in enumerate(zh_keys):
+        centre = _expected(i, len(zh_keys), len(en_keys))
+        for key, count in keys.items():
+            hits = where.get(key)
+            if not hits:
+                continue
+            first = bisect.bisect_left(hits, centre - ANCHOR_WINDOW)
+            last = bisect.bisect_right(hits, centre + ANCHOR_WINDOW)
+            for j in hits[first:last]:
+                matches[(i, j)] += min(count, en_keys[j][key])
+    return matches
+
+
+def _add_name_matches(zh: list[str], en: list[str], matches: dict) -> None:
+    pinyin_cache: dict[int, str] = {}
+    for j, text in enumerate(en):
+        names = en_names(text)
+        if not names:
+            continue
+        centre = _expected(j, len(en), len(zh))
+        for i in range(max(0, centre - ANCHOR_WINDOW), min(len(zh), centre + ANCHOR_WINDOW + 1)):
+            if i not in pinyin_cache:
+                pinyin_cache[i] = han_pinyin_string(zh[i])
+            found = sum(1 for name in names if name in pinyin_cache[i])
+            if found:
+                matches[(i, j)] = matches.get((i, j), 0.0) + found
+
+
+def _pair(bead: Bead, source: Segmentation, draft: Segmentation) -> Pair:
+    zh = source.segments[bead.zh_start : bead.zh_end]
+    en = draft.segments[bead.en_start : bead.en_end]
+    source_text = source.source.text[zh[0].start : zh[-1].end] if zh else ""
+    target_text = draft.source.text[en[0].start : en[-1].end] if en else ""
+    if zh:
+        paragraph = zh[0].paragraph
+    elif bead.zh_start > 0:
+        paragraph = source.segments[bead.zh_start - 1].paragraph
+    else:
+        paragraph = 0
+    kind = f"{len(zh)}-{len(en)}"
+    confidence = float(np.exp(-max(bead.cost, 0.0) / 4.0))
+    return Pair(source_text, target_text, kind, paragraph, round(confidence, 3),
+                bead.zh_start, bead.zh_end, bead.en_start, bead.en_end)

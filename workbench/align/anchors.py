@@ -1,0 +1,95 @@
+"""Anchors that carry across languages: numbers by value, Latin tokens, glossary pairs, pinyin names.
+
+Each sentence gets a multiset of anchor keys; the aligner rewards a bead whose two sides share
+keys and penalises keys left without a partner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from workbench.model import Term
+from workbench.numbers import en_quantities, zh_quantities
+from workbench.pinyin import english_pinyin_names, han_pinyin_string
+
+_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
+
+
+def latin_tokens(text: str) -> list[str]:
+    """Tokens that a translation copies as they are: 5G, ICT, AI, WZ-5200, PM2.5, iPhone."""
+    found = []
+    for match in _LATIN.finditer(text):
+        token = match.group()
+        has_letter = any(c.isalpha() for c in token)
+        has_digit = any(c.isdigit() for c in token)
+        capitals = sum(c.isupper() for c in token)
+        if has_letter and (has_digit or capitals >= 2 or (capitals and not token[0].isupper())):
+            found.append("lat:" + token.lower())
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryIndex:
+    """Aho–Corasick automata over the glossary's Chinese terms and lower-cased English renderings."""
+
+    zh: object
+    en: object
+
+    @classmethod
+    def build(cls, terms: tuple[Term, ...]) -> GlossaryIndex | None:
+        import ahocorasick
+
+        if not terms:
+            return None
+        zh, en = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for number, term in enumerate(terms):
+            if term.source:
+                zh.add_word(term.source, (len(term.source), number))
+            if term.target:
+                en.add_word(term.target.lower(), (len(term.target), number))
+        zh.make_automaton()
+        en.make_automaton()
+        return cls(zh, en)
+
+    def keys(self, automaton, text: str) -> list[str]:
+        """Longest non-overlapping matches, as anchor keys."""
+        matches = sorted(
+            ((end - length + 1, end + 1, number) for end, (length, number) in automaton.iter(text)),
+            key=lambda m: (m[0], -(m[1] - m[0])),
+        )
+        keys, reach = [], -1
+        for start, end, number in matches:
+            if start >= reach:
+                keys.append(f"g:{number}")
+                reach = end
+        return keys
+
+
+def zh_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
+    keys = Counter(q.key for q in zh_quantities(text))
+    keys.update(latin_tokens(text))
+    if glossary is not None:
+        keys.update(glossary.keys(glossary.zh, text))
+    return keys
+
+
+def en_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
+    keys = Counter(q.key for q in en_quantities(text))
+    keys.update(latin_tokens(text))
+    if glossary is not None:
+        keys.update(glossary.keys(glossary.en, text.lower()))
+    return keys
+
+
+def en_names(text: str) -> list[str]:
+    """Romanised names as ' jiang wei dong ' search strings; they only ever count as matches."""
+    return [" " + " ".join(syllables) + " " for _, _, syllables in english_pinyin_names(text)]
+
+
+def name_matches(zh_text_pinyin: str, names: list[str]) -> int:
+    return sum(1 for name in names if name in zh_text_pinyin)
+
+
+__all__ = ["GlossaryIndex", "en_anchors", "en_names", "han_pinyin_string", "latin_tokens", "name_matches", "zh_anchors"]

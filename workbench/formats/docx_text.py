@@ -1,0 +1,83 @@
+"""Word documents through python-docx: body paragraphs and table cells in reading order."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.model import SourceText, Span
+
+# A .docx inflating past this many times the cap is treated as a zip bomb.
+MAX_INFLATE_FACTOR = 20
+
+
+def read(path: Path, size_cap: int) -> SourceText:
+    _check_zip(path, size_cap)
+    import docx  # python-docx; imported late because it is slow to import
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError:
+        raise UserError(f"{path}: not a Word .docx file (corrupt or wrong type)") from None
+    except (KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__}: {error})") from None
+    except Exception as error:  # lxml errors inside a damaged package
+        if error.__class__.__module__.startswith(("lxml", "docx", "zipfile")):
+            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+        raise
+    paragraphs = [text for text in _blocks_in_reading_order(document) if text.strip()]
+    if not paragraphs:
+        raise UserError(f"{path}: the document has no text")
+    return join_paragraphs(paragraphs, path.name)
+
+
+def join_paragraphs(paragraphs: list[str], name: str) -> SourceText:
+    """Lay paragraphs out as text separated by blank lines, keeping each paragraph's span."""
+    spans = []
+    parts = []
+    position = 0
+    for text in paragraphs:
+        text = text.strip()
+        spans.append(Span(position, position + len(text)))
+        parts.append(text)
+        position += len(text) + 2
+    return SourceText(text="\n\n".join(parts), paragraphs=tuple(spans), name=name)
+
+
+def _blocks_in_reading_order(document):
+    """Yield the text of body paragraphs and of table cells in the order they appear."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, Table):
+            yield from _table_cells(block)
+
+
+def _table_cells(table):
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged cells repeat the same element
+                continue
+            seen.add(id(cell._tc))
+            for paragraph in cell.paragraphs:
+                yield paragraph.text
+            for inner in cell.tables:
+                yield from _table_cells(inner)
+
+
+def _check_zip(path: Path, size_cap: int) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            if "word/document.xml" not in archive.namelist():
+                raise UserError(f"{path}: not a Word .docx file (no word/document.xml)")
+    except zipfile.BadZipFile:
+        raise UserError(f"{path}: not a Word .docx file (corrupt or truncated zip)") from None
+    if inflated > max(size_cap, 1) * MAX_INFLATE_FACTOR or inflated > 2 * 1024**3:
+        raise UserError(f"{path}: inflates to {inflated / 1e6:.0f} MB; refusing a likely zip bomb")

@@ -1,0 +1,59 @@
+"""Plain text: encoding detected by charset-normalizer among the encodings Chinese text really uses."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from workbench.errors import UserError
+from workbench.model import SourceText
+from workbench.paragraphs import paragraph_spans
+
+# big5 is left out on purpose: short GBK text is otherwise mistaken for it.
+CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "gb18030"]
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes of a text document, or raise UserError naming the problem."""
+    if not data.strip():
+        raise UserError(f"{name}: the file is empty")
+    text = _decode_by_bom(data, name)
+    if text is None:
+        best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+        if best is None:
+            raise UserError(
+                f"{name}: not readable as UTF-8, UTF-16 or GB18030 text (binary file or undecodable bytes)"
+            )
+        text = str(best)
+    if "\x00" in text:
+        raise UserError(f"{name}: contains NUL bytes; this looks like a binary file, not text")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > max(2, len(text) // 100):
+        raise UserError(f"{name}: contains {controls} control characters; this looks like a binary file")
+    if not text.strip():
+        raise UserError(f"{name}: the file is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_by_bom(data: bytes, name: str) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff")
+            except UnicodeDecodeError as error:
+                raise UserError(f"{name}: invalid {encoding} at byte {error.start} despite its byte-order mark") from None
+    return None
+
+
+def read(path: Path, size_cap: int) -> SourceText:
+    text = decode(path.read_bytes(), str(path))
+    return SourceText(text=text, paragraphs=paragraph_spans(text), name=path.name)

@@ -1,0 +1,100 @@
+"""Frozen value types shared by every part of the workbench.
+
+Offsets are code points into the exact text they refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of code points."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A decoded document: its exact text and the spans of its paragraphs, in order."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    name: str = ""
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[p.start : p.end] for p in self.paragraphs]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence of a document.
+
+    ``text`` is ``document[start:end]`` (no surrounding whitespace); ``separator`` is the
+    whitespace that follows it up to the next segment, so that the document prefix plus
+    every ``text + separator`` gives back the original document exactly.
+    """
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    separator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """All segments of one document, with the whitespace that precedes the first one."""
+
+    source: SourceText
+    segments: tuple[Segment, ...]
+    prefix: str = ""
+
+    def rebuild(self) -> str:
+        return self.prefix + "".join(s.text + s.separator for s in self.segments)
+
+
+BEAD_KINDS = ("1-1", "1-2", "2-1", "2-2", "1-0", "0-1", "1-3", "3-1")
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An aligned bead: source segments [src_start, src_end) with target segments [tgt_start, tgt_end)."""
+
+    source: str
+    target: str
+    kind: str
+    paragraph: int
+    confidence: float
+    src_start: int
+    src_end: int
+    tgt_start: int
+    tgt_end: int
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary entry: the required English rendering of a Chinese term and its forbidden variants."""
+
+    source: str
+    target: str
+    type: str = "term"
+    forbidden: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    name: str = ""
+    problems: tuple[str, ...] = field(default=())
