@@ -5,25 +5,42 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.derived_cache import load_or_build
+
 _WORD = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)?")
 
 
 @lru_cache(maxsize=1)
-def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (ü written as u and v)."""
+def _tables() -> tuple[frozenset[str], dict[str, str]]:
+    """Every toneless syllable, and the first toneless reading of every character, from pypinyin.
+
+    Importing pypinyin's character table alone takes about 0.4 s, so the derived tables are cached.
+    """
+    from importlib.metadata import version
+
+    return load_or_build("pinyin", version("pypinyin"), _build_tables)
+
+
+def _build_tables() -> tuple[frozenset[str], dict[str, str]]:
     from pypinyin import pinyin_dict
     from pypinyin.contrib.tone_convert import to_normal
 
+    def plain(reading: str) -> str:
+        return to_normal(reading).replace("v", "u").replace("ü", "u")
+
     readings = {reading for value in pinyin_dict.pinyin_dict.values() for reading in value.split(",")}
-    found = set()
-    for reading in readings:
-        plain = to_normal(reading)
-        found.add(plain)
-        found.add(plain.replace("v", "u"))
-    return frozenset(s for s in found if s.isalpha())
+    known = {plain(r) for r in readings} | {to_normal(r) for r in readings}
+    first = {chr(code): plain(value.split(",")[0]) for code, value in pinyin_dict.pinyin_dict.items()}
+    return frozenset(s for s in known if s.isalpha()), first
 
 
-def split_syllables(word: str) -> list[str] | None:
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (ü written as u and v)."""
+    return _tables()[0]
+
+
+@lru_cache(maxsize=65536)
+def split_syllables(word: str) -> tuple[str, ...] | None:
     """Split a romanised word into pinyin syllables (Weidong -> wei, dong), or None if it is not pinyin."""
     word = word.lower().replace("'", "").replace("’", "").replace("-", "")
     known = syllables()
@@ -36,26 +53,24 @@ def split_syllables(word: str) -> list[str] | None:
                 candidate = best[start] + [word[start:end]]
                 if best[end] is None or len(candidate) < len(best[end]):
                     best[end] = candidate
-    return best[len(word)]
+    found = best[len(word)]
+    return tuple(found) if found is not None else None
 
 
-@lru_cache(maxsize=65536)
 def char_pinyin(char: str) -> str:
     """Toneless pinyin of one Han character, '' for anything else."""
-    if not ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"):
-        return ""
-    from pypinyin import Style, pinyin
-
-    return pinyin(char, style=Style.NORMAL, v_to_u=False)[0][0].replace("v", "u")
+    return _tables()[1].get(char, "")
 
 
-def han_pinyin_string(text: str) -> str:
-    """Pinyin of every Han character, space-separated, with '|' where other text interrupts."""
-    parts = []
-    for char in text:
-        reading = char_pinyin(char)
-        parts.append(reading if reading else "|")
-    return " " + " ".join(parts) + " "
+def pinyin_table(texts: list[str]) -> dict[int, str]:
+    """A str.translate table that spells every Han character of ``texts`` as " syllable"."""
+    readings = _tables()[1]
+    return {ord(char): " " + readings[char] for char in set("".join(texts)) if char in readings}
+
+
+def han_pinyin_string(text: str, table: dict[int, str] | None = None) -> str:
+    """The text with each Han character spelled " syllable", so " jiang wei dong" can be searched."""
+    return text.translate(table if table is not None else pinyin_table([text])) + " "
 
 
 def english_pinyin_names(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, han_pinyin_string, zh_anchors
+from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, zh_anchors
+from workbench.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
+from workbench.align.lexicon import load_lexicon
+from workbench.align.refine import refine
 from workbench.model import Pair, Segmentation, Term
 
-# How far (in sentences, around the proportional position) anchors are paired up.
+# How far (in sentences, around the proportional position) anchors and names are paired up.
 ANCHOR_WINDOW = 60
+NAME_WINDOW = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +38,12 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
     features = build_features(zh, en, [s.paragraph for s in source.segments],
                               [s.paragraph for s in draft.segments], terms)
     beads = align_beads(features, params) if zh or en else []
-    ratio = float(features.en_lengths.sum() / max(features.zh_lengths.sum(), 1))
+    if params.lexicon and beads:
+        lexicon = load_lexicon()
+        if lexicon is not None:
+            beads = refine(beads, zh, en, features, params, lexicon)
     pairs = tuple(_pair(bead, source, draft) for bead in beads)
-    return Alignment(pairs, params, ratio)
+    return Alignment(pairs, params, features.ratio)
 
 
 def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_paragraphs: list[int],
@@ -46,19 +53,22 @@ def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_pa
     en_keys = [en_anchors(text, glossary) for text in en]
     matches = _shared_keys(zh_keys, en_keys)
     _add_name_matches(zh, en, matches)
+    zh_lengths = np.array([_length(t) for t in zh], dtype=float)
+    en_lengths = np.array([_length(t) for t in en], dtype=float)
     return Features(
-        zh_lengths=np.array([_length(t) for t in zh], dtype=float),
-        en_lengths=np.array([_length(t) for t in en], dtype=float),
+        zh_lengths=zh_lengths,
+        en_lengths=en_lengths,
         zh_paragraphs=np.array(zh_paragraphs, dtype=np.int64),
         en_paragraphs=np.array(en_paragraphs, dtype=np.int64),
         zh_anchor_counts=np.array([sum(k.values()) for k in zh_keys], dtype=float),
         en_anchor_counts=np.array([sum(k.values()) for k in en_keys], dtype=float),
         matches=matches,
+        ratio=float(en_lengths.sum() / max(zh_lengths.sum(), 1.0)),
     )
 
 
 def _length(text: str) -> int:
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))
 
 
 def _expected(index: int, n_from: int, n_to: int) -> int:
@@ -85,18 +95,26 @@ def _shared_keys(zh_keys, en_keys) -> dict:
 
 
 def _add_name_matches(zh: list[str], en: list[str], matches: dict) -> None:
-    pinyin_cache: dict[int, str] = {}
+    """Pair romanised names in the English with the Chinese sentences that spell them in pinyin."""
+    spelled = None
     for j, text in enumerate(en):
         names = en_names(text)
         if not names:
             continue
+        if spelled is None:
+            table = pinyin_table(zh)
+            pieces = [han_pinyin_string(t.replace("\n", " "), table) for t in zh]
+            offsets = np.concatenate([[0], np.cumsum([len(p) + 1 for p in pieces])]).tolist()
+            spelled = "\n".join(pieces)
         centre = _expected(j, len(en), len(zh))
-        for i in range(max(0, centre - ANCHOR_WINDOW), min(len(zh), centre + ANCHOR_WINDOW + 1)):
-            if i not in pinyin_cache:
-                pinyin_cache[i] = han_pinyin_string(zh[i])
-            found = sum(1 for name in names if name in pinyin_cache[i])
-            if found:
-                matches[(i, j)] = matches.get((i, j), 0.0) + found
+        first = offsets[max(0, centre - NAME_WINDOW)]
+        last = offsets[min(len(zh), centre + NAME_WINDOW + 1)]
+        for name in names:
+            position = spelled.find(name, first, last)
+            while position != -1:
+                i = bisect.bisect_right(offsets, position) - 1
+                matches[(i, j)] = matches.get((i, j), 0.0) + 1
+                position = spelled.find(name, offsets[i + 1], last)
 
 
 def _pair(bead: Bead, source: Segmentation, draft: Segmentation) -> Pair:

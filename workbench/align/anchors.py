@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from workbench.model import Term
 from workbench.numbers import en_quantities, zh_quantities
-from workbench.pinyin import english_pinyin_names, han_pinyin_string
+from workbench.pinyin import english_pinyin_names
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
 
@@ -20,13 +20,12 @@ _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?
 def latin_tokens(text: str) -> list[str]:
     """Tokens that a translation copies as they are: 5G, ICT, AI, WZ-5200, PM2.5, iPhone."""
     found = []
-    for match in _LATIN.finditer(text):
-        token = match.group()
-        has_letter = any(c.isalpha() for c in token)
-        has_digit = any(c.isdigit() for c in token)
-        capitals = sum(c.isupper() for c in token)
-        if has_letter and (has_digit or capitals >= 2 or (capitals and not token[0].isupper())):
-            found.append("lat:" + token.lower())
+    for token in _LATIN.findall(text):
+        if token.islower() or token.isdigit() or (token[0].isupper() and token[1:].islower()):
+            continue  # ordinary words and bare numbers (numbers are anchors of their own)
+        if token.isalpha() and sum(1 for c in token if c.isupper()) < 2 and token[0].isupper():
+            continue  # "McDonald"-style capitalised words still count; plain "Group" does not
+        found.append("lat:" + token.lower())
     return found
 
 
@@ -84,12 +83,7 @@ def en_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
 
 
 def en_names(text: str) -> list[str]:
-    """Romanised names as ' jiang wei dong ' search strings; they only ever count as matches."""
-    return [" " + " ".join(syllables) + " " for _, _, syllables in english_pinyin_names(text)]
+    """Romanised names as " jiang wei dong" search strings; they only ever count as matches."""
+    return [" " + " ".join(syllables) for _, _, syllables in english_pinyin_names(text)]
 
 
-def name_matches(zh_text_pinyin: str, names: list[str]) -> int:
-    return sum(1 for name in names if name in zh_text_pinyin)
-
-
-__all__ = ["GlossaryIndex", "en_anchors", "en_names", "han_pinyin_string", "latin_tokens", "name_matches", "zh_anchors"]

