@@ -62,6 +62,21 @@ _EN_NUMBER = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?![\d.])")
+
+
+def _numeric_dates(text: str, taken: bytearray) -> list[Quantity]:
+    """2019-12-18 and 2019.12.18, written the same way in both languages."""
+    found = []
+    for match in _NUMERIC_DATE.finditer(text):
+        month, day = int(match["month"]), int(match["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(Quantity(float(match["year"]), "year", match.start("year"), match.end("year")))
+            found.append(Quantity(month * 100 + day, "date", match.start("month"), match.end()))
+            _take(taken, match.start(), match.end())
+    return found
+
+
 def zh_numeral(text: str) -> float | None:
     """Value of a Chinese numeral such as 十二, 二十五, 三千五百 or a digit-by-digit 二〇二三."""
     if all(ch in ZH_DIGITS for ch in text):
@@ -88,8 +103,8 @@ def _number(text: str) -> float | None:
 
 def zh_quantities(text: str) -> list[Quantity]:
     """Dates, years, percentages and scaled numbers in Chinese text."""
-    found: list[Quantity] = []
     taken = bytearray(len(text))
+    found: list[Quantity] = _numeric_dates(text, taken)
     for match in _ZH_DATE.finditer(text):
         month = _number(match["month"])
         if month is None or not 1 <= month <= 12:
@@ -125,8 +140,8 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 def en_quantities(text: str) -> list[Quantity]:
     """Dates, years, percentages and scaled numbers in English text."""
-    found: list[Quantity] = []
     taken = bytearray(len(text))
+    found: list[Quantity] = _numeric_dates(text, taken)
     for match in _EN_DATE.finditer(text):
         month_name = (match["month"] or match["month2"]).lower().rstrip(".")
         day = int(match["day"] or match["day2"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,10 +49,11 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
 def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_paragraphs: list[int],
                    terms: tuple[Term, ...] = ()) -> Features:
     glossary = GlossaryIndex.build(terms)
-    zh_keys = [zh_anchors(text, glossary) for text in zh]
-    en_keys = [en_anchors(text, glossary) for text in en]
+    zh_keys = _distinctive([zh_anchors(text, glossary) for text in zh])
+    en_keys = _distinctive([en_anchors(text, glossary) for text in en])
     matches = _shared_keys(zh_keys, en_keys)
-    _add_name_matches(zh, en, matches)
+    names = [en_names(text) for text in en]
+    name_matches = _distinctive_pairs(_name_matches(zh, names))
     zh_lengths = np.array([_length(t) for t in zh], dtype=float)
     en_lengths = np.array([_length(t) for t in en], dtype=float)
     return Features(
@@ -64,7 +65,26 @@ def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_pa
         en_anchor_counts=np.array([sum(k.values()) for k in en_keys], dtype=float),
         matches=matches,
         ratio=float(en_lengths.sum() / max(zh_lengths.sum(), 1.0)),
+        en_name_counts=np.array([len(n) for n in names], dtype=float),
+        name_matches=name_matches,
     )
+
+
+def _distinctive(keys: list[Counter]) -> list[Counter]:
+    """Drop keys that a neighbouring sentence repeats: "signing ceremony" in three sentences in a
+    row says nothing about which of them pair up, and would reward merging them."""
+    kept = []
+    for index, counter in enumerate(keys):
+        before = keys[index - 1] if index else {}
+        after = keys[index + 1] if index + 1 < len(keys) else {}
+        kept.append(Counter({k: v for k, v in counter.items() if k not in before and k not in after}))
+    return kept
+
+
+def _distinctive_pairs(matches: dict) -> dict:
+    """The same rule for name matches: a name met in two neighbouring sentences is no anchor."""
+    return {(i, j): v for (i, j), v in matches.items()
+            if not any(n in matches for n in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)))}
 
 
 def _length(text: str) -> int:
@@ -94,11 +114,12 @@ def _shared_keys(zh_keys, en_keys) -> dict:
     return matches
 
 
-def _add_name_matches(zh: list[str], en: list[str], matches: dict) -> None:
+def _name_matches(zh: list[str], en_names_by_sentence: list[list[str]]) -> dict:
     """Pair romanised names in the English with the Chinese sentences that spell them in pinyin."""
+    matches: dict = {}
     spelled = None
-    for j, text in enumerate(en):
-        names = en_names(text)
+    en = en_names_by_sentence
+    for j, names in enumerate(en_names_by_sentence):
         if not names:
             continue
         if spelled is None:
@@ -115,6 +136,7 @@ def _add_name_matches(zh: list[str], en: list[str], matches: dict) -> None:
                 i = bisect.bisect_right(offsets, position) - 1
                 matches[(i, j)] = matches.get((i, j), 0.0) + 1
                 position = spelled.find(name, offsets[i + 1], last)
+    return matches
 
 
 def _pair(bead: Bead, source: Segmentation, draft: Segmentation) -> Pair:

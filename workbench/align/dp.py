@@ -48,9 +48,13 @@ class Features:
     en_paragraphs: np.ndarray
     zh_anchor_counts: np.ndarray
     en_anchor_counts: np.ndarray
-    # matches[(zh index, en index)] = anchors the two sentences share (names included)
+    # matches[(zh index, en index)] = anchors the two sentences share
     matches: dict
     ratio: float  # expected English characters per Chinese character, for the whole document
+    # romanised names of each English sentence, and those found in pinyin in a Chinese sentence;
+    # a name never found costs nothing (it may be an English word that merely reads as pinyin)
+    en_name_counts: np.ndarray | None = None
+    name_matches: dict | None = None
     lexical: Lexical | None = None
     # (rows, columns) the path must pass through: the joins between independently aligned windows
     joins: tuple[tuple[int, int], ...] = ()
@@ -201,6 +205,7 @@ def _bead_costs(features: Features, params: AlignParams, lo, size, kinds) -> lis
     n_zh, n_en = len(features.zh_lengths), len(features.en_lengths)
     zl = np.concatenate([[0.0], np.cumsum(features.zh_lengths)])
     el = np.concatenate([[0.0], np.cumsum(features.en_lengths)])
+    en_names = np.concatenate([[0.0], np.cumsum(features.en_name_counts)])
     za = np.concatenate([[0.0], np.cumsum(features.zh_anchor_counts)])
     ea = np.concatenate([[0.0], np.cumsum(features.en_anchor_counts)])
     ratio = features.ratio
@@ -225,9 +230,12 @@ def _bead_costs(features: Features, params: AlignParams, lo, size, kinds) -> lis
             length = 0.5 * (en_len - expected) ** 2 / (params.variance * (expected + en_len) / 2 + 1.0)
         else:
             length = np.zeros_like(zh_len)
-        shared = _shared_anchors(features, lo, size, a, b)
-        unmatched = np.maximum(za[rows] - za[r] + ea[safe_cols] - ea[back] - 2 * shared, 0)
-        anchor = params.unmatched_penalty * unmatched - params.match_reward * shared
+        zh_anchors, en_anchors = za[rows] - za[r], ea[safe_cols] - ea[back]
+        # Pairwise sums count a key repeated in both sentences of a 2-2 bead four times: cap them.
+        shared = np.minimum(_block_sum(features.matches, lo, size, n_zh, a, b), np.minimum(zh_anchors, en_anchors))
+        names = np.minimum(_block_sum(features.name_matches, lo, size, n_zh, a, b), en_names[safe_cols] - en_names[back])
+        unmatched = np.maximum(zh_anchors + en_anchors - 2 * shared, 0)
+        anchor = params.unmatched_penalty * unmatched - params.match_reward * (shared + names)
         mismatch = params.paragraph_mismatch * (zh_end[rows] != en_end[safe_cols])
         cross = np.zeros_like(length)
         if a >= 2:
@@ -299,12 +307,12 @@ def _paragraph_ends(paragraphs: np.ndarray) -> np.ndarray:
     return ends
 
 
-def _shared_anchors(features: Features, lo, size, a, b) -> np.ndarray:
-    """shared[i, k]: anchors shared inside the bead (a, b) that ends at row i, column lo[i] + k."""
-    n_zh = len(features.zh_lengths)
-    if not features.matches or a == 0 or b == 0:
+def _block_sum(matches: dict, lo, size, n_zh, a, b) -> np.ndarray:
+    """sums[i, k]: the values of ``matches`` summed over the sentence pairs inside the bead (a, b)
+    that ends at row i, column lo[i] + k."""
+    if not matches or a == 0 or b == 0:
         return np.zeros((n_zh + 1, size))
-    pairs = np.array(list(features.matches.keys()), dtype=np.int64).reshape(-1, 2)
-    values = np.array(list(features.matches.values()), dtype=float)
+    pairs = np.array(list(matches.keys()), dtype=np.int64).reshape(-1, 2)
+    values = np.array(list(matches.values()), dtype=float)
     return sum(_block(pairs[:, 0], pairs[:, 1], values, lo, size, n_zh, da, db)
                for da in range(a) for db in range(1, b + 1))

@@ -117,7 +117,10 @@ def _windows_features(features: Features, words: _WordCache, windows, zh_rate, e
     by_row = defaultdict(list)
     for (i, j), value in features.matches.items():
         by_row[i].append((j, value))
-    matches, joins = {}, []
+    names_by_row = defaultdict(list)
+    for (i, j), value in (features.name_matches or {}).items():
+        names_by_row[i].append((j, value))
+    matches, name_matches, joins = {}, {}, []
     pair_zh, pair_en, zh_hits, en_hits = [], [], [], []
     row = column = 0
     for zs, ze, es, ee in windows:
@@ -126,6 +129,9 @@ def _windows_features(features: Features, words: _WordCache, windows, zh_rate, e
             for j, value in by_row.get(i, ()):
                 if es <= j < ee:
                     matches[(row + i - zs, column + j - es)] = value
+            for j, value in names_by_row.get(i, ()):
+                if es <= j < ee:
+                    name_matches[(row + i - zs, column + j - es)] = value
         for i in range(nz):
             centre = round(i * ne / nz)
             for j in range(max(0, centre - LOCAL_BAND), min(ne, centre + LOCAL_BAND + 1)):
@@ -157,6 +163,8 @@ def _windows_features(features: Features, words: _WordCache, windows, zh_rate, e
         en_anchor_counts=features.en_anchor_counts[en_index],
         matches=matches,
         ratio=features.ratio,
+        en_name_counts=features.en_name_counts[en_index],
+        name_matches=name_matches,
         lexical=lexical,
         joins=tuple(joins[:-1]),
     )

@@ -1,0 +1,45 @@
+"""Glossary as CSV or TSV with the columns source,target,type,forbidden,note."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.formats import check_file
+from workbench.formats.txt import decode
+from workbench.glossary import validate_rows
+from workbench.model import Glossary
+
+REQUIRED = ("source", "target")
+COLUMNS = ("source", "target", "type", "forbidden", "note")
+DEFAULT_CAP = 10 * 1024 * 1024
+
+
+def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
+    path = Path(path)
+    check_file(path, size_cap)
+    text = decode(path.read_bytes(), str(path))
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise UserError(f"{path}: glossary header lacks the column(s) {', '.join(missing)}; "
+                        f"expected {','.join(COLUMNS)}")
+    reader.fieldnames = header
+    try:
+        rows = [(number, row) for number, row in enumerate(reader, start=2)]
+    except csv.Error as error:
+        raise UserError(f"{path}: not a readable CSV file ({error})") from None
+    terms, problems = validate_rows(rows)
+    return Glossary(terms, path.name, tuple(str(p) for p in problems))
+
+
+def write(glossary: Glossary, path: Path) -> None:
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for term in glossary.terms:
+            writer.writerow([term.source, term.target, term.type, ";".join(term.forbidden), term.note])

@@ -1,0 +1,45 @@
+"""From files to aligned pairs: read, segment, align. Shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.align import Alignment, align
+from workbench.errors import UserError
+from workbench.formats import DEFAULT_SIZE_CAP, read_document
+from workbench.formats import glossary_csv
+from workbench.model import Glossary, SourceText
+from workbench.segment import segment
+
+GLOSSARY_READERS = {".csv": glossary_csv, ".tsv": glossary_csv}
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedDocument:
+    source: SourceText
+    draft: SourceText
+    alignment: Alignment
+    glossary: Glossary | None
+
+
+def read_glossary(path: str | Path) -> Glossary:
+    path = Path(path)
+    reader = GLOSSARY_READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UserError(f"{path}: unsupported glossary type {path.suffix or '(none)'!r}; "
+                        f"use one of {', '.join(sorted(GLOSSARY_READERS))}")
+    return reader.read(path)
+
+
+def align_texts(source: SourceText, draft: SourceText, glossary: Glossary | None = None) -> Alignment:
+    terms = glossary.terms if glossary else ()
+    return align(segment(source, "zh"), segment(draft, "en"), terms)
+
+
+def align_files(source_path: str | Path, draft_path: str | Path, glossary_path: str | Path | None = None,
+                size_cap: int = DEFAULT_SIZE_CAP) -> AlignedDocument:
+    source = read_document(source_path, size_cap)
+    draft = read_document(draft_path, size_cap)
+    glossary = read_glossary(glossary_path) if glossary_path else None
+    return AlignedDocument(source, draft, align_texts(source, draft, glossary), glossary)

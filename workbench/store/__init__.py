@@ -1,0 +1,1 @@
+"""The project store: SQLAlchemy models, Alembic migrations and repository functions."""
