@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -37,7 +38,11 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
     en = [s.text for s in draft.segments]
     features = build_features(zh, en, [s.paragraph for s in source.segments],
                               [s.paragraph for s in draft.segments], terms)
-    beads = align_beads(features, params) if zh or en else []
+    if zh and en:
+        beads = align_beads(features, params)
+    else:  # one side is empty: everything on the other side is left over
+        beads = [Bead(i, i + 1, 0, 0, params.bead_costs[(1, 0)]) for i in range(len(zh))] + \
+                [Bead(0, 0, j, j + 1, params.bead_costs[(0, 1)]) for j in range(len(en))]
     if params.lexicon and beads:
         lexicon = load_lexicon()
         if lexicon is not None:
@@ -125,7 +130,7 @@ def _name_matches(zh: list[str], en_names_by_sentence: list[list[str]]) -> dict:
         if spelled is None:
             table = pinyin_table(zh)
             pieces = [han_pinyin_string(t.replace("\n", " "), table) for t in zh]
-            offsets = np.concatenate([[0], np.cumsum([len(p) + 1 for p in pieces])]).tolist()
+            offsets = [0, *accumulate(len(p) + 1 for p in pieces)]
             spelled = "\n".join(pieces)
         centre = _expected(j, len(en), len(zh))
         first = offsets[max(0, centre - NAME_WINDOW)]

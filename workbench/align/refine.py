@@ -22,8 +22,9 @@ RATE_SAMPLE = 300  # confident 1-1 beads used to estimate the document's usual c
 def refine(beads: list[Bead], zh: list[str], en: list[str], features: Features, params: AlignParams,
            lexicon: Lexicon) -> list[Bead]:
     """Re-align every uncertain window in one pass over the windows laid end to end."""
-    regions = _uncertain_regions(beads, params)
-    if not regions:
+    regions = [(first, last) for first, last in _uncertain_regions(beads, params)
+               if beads[last].zh_end > beads[first].zh_start and beads[last].en_end > beads[first].en_start]
+    if not regions:  # nothing uncertain, or only one language in each uncertain stretch
         return beads
     words = _WordCache(zh, en, lexicon)
     zh_rate, en_rate = _coverage_rates(beads, params, words)

@@ -59,12 +59,12 @@ def _blocks_in_reading_order(document):
 
 
 def _table_cells(table):
-    seen = set()
+    seen = set()  # the elements themselves, kept alive, so identity is reliable
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat the same element
+            if cell._tc in seen:  # merged cells repeat the same element
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             for paragraph in cell.paragraphs:
                 yield paragraph.text
             for inner in cell.tables:

@@ -1,0 +1,87 @@
+"""The store: migrations, SQLite WAL, imports as one transaction, status counts."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+
+from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
+from workbench.errors import UserError
+from workbench.pipeline import align_files
+from workbench.store import repository
+from workbench.store.models import Document, Event, Project, Revision, SegmentRow, TermRow
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
+
+
+def _import(factory, sample, project="p", name="doc"):
+    return repository.import_document(factory, project, name, "source.zh.txt", "draft.en.txt", sample.source.text,
+                                      sample.draft.text, sample.alignment, sample.glossary)
+
+
+def test_schema_is_migrated_and_sqlite_uses_wal(factory):
+    engine = factory.kw["bind"]
+    tables = set(inspect(engine).get_table_names())
+    assert {"project", "document", "segment", "revision", "glossary", "term", "review_decision", "event",
+            "alembic_version"} <= tables
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_import_stores_pairs_revisions_and_glossary(factory, sample):
+    _import(factory, sample)
+    with factory() as session:
+        segments = session.scalars(select(SegmentRow).order_by(SegmentRow.position)).all()
+        assert [s.source_text for s in segments] == [p.source for p in sample.alignment.pairs]
+        assert all(s.status == "draft" and s.version == 1 for s in segments)
+        assert all(s.draft_text == s.target_text for s in segments)
+        revisions = session.scalars(select(Revision)).all()
+        assert len(revisions) == len(segments)
+        assert {r.author for r in revisions} == {"import"}
+        assert session.scalar(select(func.count()).select_from(TermRow)) == len(sample.glossary.terms)
+        assert session.scalars(select(Event.action).order_by(Event.id)).all() == ["glossary", "import"]
+    summary = repository.project_status(factory, "p")
+    assert summary.segments == len(sample.alignment.pairs)
+    assert summary.by_status == {"draft": summary.segments, "edited": 0, "approved": 0, "rejected": 0}
+
+
+def test_a_failed_import_leaves_nothing_behind(factory, sample, monkeypatch):
+    _import(factory, sample, project="kept", name="first")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full in the middle of the import")
+
+    monkeypatch.setattr(repository, "replace_glossary", explode)
+    with pytest.raises(RuntimeError):
+        _import(factory, sample, project="new-project", name="second")
+    with pytest.raises(RuntimeError):
+        _import(factory, sample, project="kept", name="third")
+    with factory() as session:
+        assert session.scalars(select(Project.name)).all() == ["kept"]
+        assert session.scalars(select(Document.name)).all() == ["first"]
+        assert session.scalar(select(func.count()).select_from(SegmentRow)) == len(sample.alignment.pairs)
+
+
+def test_duplicate_document_is_refused(factory, sample):
+    _import(factory, sample)
+    with pytest.raises(UserError, match="already has a document"):
+        _import(factory, sample)
+
+
+def test_unknown_project_names_the_known_ones(factory, sample):
+    _import(factory, sample, project="wuzheng")
+    with pytest.raises(UserError, match="projects: wuzheng"):
+        repository.project_status(factory, "wuzhen")
+
+
+def test_unreachable_database_is_one_clear_error():
+    from workbench.store.engine import open_engine
+
+    with pytest.raises(UserError, match="cannot open database"):
+        open_engine("sqlite:////nonexistent-folder/x/store.db")
+    with pytest.raises(UserError, match="cannot use database"):
+        open_engine("nosuchdialect://x")

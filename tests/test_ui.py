@@ -1,0 +1,63 @@
+"""The app with Streamlit's AppTest: pages load and show the sample's pairs side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench.cli import ensure_sample
+
+APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
+
+
+@pytest.fixture
+def app(db_url, factory, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", db_url)
+    ensure_sample(factory)
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def test_projects_page_lists_the_sample_with_progress(app):
+    app.run()
+    assert not app.exception
+    assert [s.value for s in app.subheader] == ["wuzheng-5g"]
+    assert "0 of" in app.get("progress")[0].proto.text
+
+
+def test_pairs_page_shows_chinese_left_and_english_right(app):
+    app.switch_page("app_pages/pairs.py").run()
+    assert not app.exception
+    texts = [t.value for t in app.text]
+    assert texts[0] == "五征集团与中国移动日照分公司签署5G战略合作协议"
+    assert texts[1].startswith("Wuzheng Group and China Mobile(Rizhao)")
+    assert any("根据协议" in t for t in texts)  # the omitted sentence is shown, with an empty target
+    assert "—" in texts
+    assert any("1-0" in w.value for w in app.warning)
+
+
+def test_document_text_is_never_rendered_as_markup(db_url, factory, monkeypatch, tmp_path):
+    monkeypatch.setenv("WORKBENCH_DB", db_url)
+    from workbench.pipeline import align_texts
+    from workbench.model import SourceText
+    from workbench.paragraphs import paragraph_spans
+    from workbench.store.repository import import_document
+
+    zh = "五征集团签约。"
+    en = "<script>alert(1)</script> **bold** <b>Wuzheng</b> signed."
+    alignment = align_texts(SourceText(zh, paragraph_spans(zh)), SourceText(en, paragraph_spans(en)))
+    import_document(factory, "hostile", "doc", "a", "b", zh, en, alignment)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page("app_pages/pairs.py").run()
+    assert not app.exception
+    assert en in [t.value for t in app.text]  # shown verbatim by st.text, not as HTML or Markdown
+    assert not any("<script>" in m.value for m in app.markdown)
+
+
+def test_empty_store(db_url, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", db_url)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    assert "No projects yet" in app.info[0].value

@@ -1,0 +1,1 @@
+"""Streamlit user interface; only this package imports Streamlit."""

@@ -1,0 +1,51 @@
+"""Aligned pairs side by side: Chinese left, English right, grouped by paragraph.
+
+Document text is shown with st.text, which never interprets Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+import streamlit as st
+
+from workbench.model import LOW_CONFIDENCE
+from workbench.store.repository import document_segments, list_projects
+from workbench.ui import state
+from workbench.ui.resources import store
+
+PAIRS_PER_PAGE = 40
+
+st.title("Aligned pairs")
+names = [p.name for p in list_projects(store())]
+if not names:
+    st.info("No projects yet.")
+    st.stop()
+chosen = st.session_state.get(state.PROJECT)
+project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
+st.session_state[state.PROJECT] = project
+
+documents = document_segments(store(), project)
+document_names = [name for name, _ in documents]
+document = st.selectbox("Document", document_names) if len(document_names) > 1 else document_names[0]
+segments = dict(documents)[document]
+
+pages = max(1, -(-len(segments) // PAIRS_PER_PAGE))
+page = st.number_input("Page", min_value=1, max_value=pages, value=1, key=state.PAGE_NUMBER) if pages > 1 else 1
+shown = segments[(page - 1) * PAIRS_PER_PAGE : page * PAIRS_PER_PAGE]
+flagged = sum(1 for s in segments if s.confidence < LOW_CONFIDENCE)
+st.caption(f"{len(segments)} pairs · {flagged} marked for checking (low alignment confidence)")
+
+left, right = st.columns(2)
+left.markdown("**中文 Chinese source**")
+right.markdown("**English draft**")
+for paragraph, group in groupby(shown, key=lambda s: s.paragraph):
+    st.divider()
+    st.caption(f"Paragraph {paragraph + 1}")
+    for segment in group:
+        source_column, target_column = st.columns(2)
+        source_column.text(segment.source_text)
+        target_column.text(segment.target_text or "—")
+        if segment.confidence < LOW_CONFIDENCE or segment.kind != "1-1":
+            note = f"{segment.kind} · alignment confidence {segment.confidence:.2f}"
+            (target_column.warning if segment.confidence < LOW_CONFIDENCE else target_column.caption)(note)

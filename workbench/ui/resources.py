@@ -1,0 +1,19 @@
+"""Shared resources of the app: the store, created once per server process and database URL."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from workbench.store.engine import session_factory
+
+
+def store():
+    """The session factory of the database that `workbench serve` named in WORKBENCH_DB."""
+    return _store(os.environ.get("WORKBENCH_DB") or None)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str | None):
+    return session_factory(url)
