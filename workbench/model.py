@@ -98,3 +98,34 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     name: str = ""
     problems: tuple[str, ...] = field(default=())
+
+
+CATEGORIES = ("glossary", "number", "date", "punctuation", "spacing", "grammar", "spelling", "untranslated",
+              "omission", "repetition", "consistency", "style")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a careful reviewer would mark in a target segment.
+
+    ``start``/``end`` are code-point offsets into the exact target text and ``text`` is
+    ``target[start:end]``. ``suggestions`` replace that span; when ``safe`` is true the first one
+    may be applied without a human looking (``workbench fix`` does so).
+    """
+
+    check: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...] = ()
+    engine: str = "qa"
+    safe: bool = False
+
+    def to_json(self) -> dict:
+        return {"check": self.check, "category": self.category, "severity": self.severity,
+                "message": self.message, "start": self.start, "end": self.end, "text": self.text,
+                "suggestions": list(self.suggestions), "engine": self.engine}

@@ -101,8 +101,14 @@ def _number(text: str) -> float | None:
         return zh_numeral(text)
 
 
+_ANY_ZH_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def zh_quantities(text: str) -> list[Quantity]:
     """Dates, years, percentages and scaled numbers in Chinese text."""
+    if not _ANY_ZH_NUMBER.search(text):
+        return []
     taken = bytearray(len(text))
     found: list[Quantity] = _numeric_dates(text, taken)
     for match in _ZH_DATE.finditer(text):
@@ -140,6 +146,8 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 def en_quantities(text: str) -> list[Quantity]:
     """Dates, years, percentages and scaled numbers in English text."""
+    if not _ANY_DIGIT.search(text):
+        return []
     taken = bytearray(len(text))
     found: list[Quantity] = _numeric_dates(text, taken)
     for match in _EN_DATE.finditer(text):
