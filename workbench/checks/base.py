@@ -1,0 +1,53 @@
+"""What a check is: a small stateless unit with a stable id that yields findings for one pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from workbench.model import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """One aligned pair as the checks see it, with what they need from the document around it."""
+
+    index: int
+    paragraph: int
+    source: str
+    target: str
+    kind: str = "1-1"
+    length_ratio: float = 3.0  # English characters per Chinese character in this document
+    glossary: object | None = None  # a workbench.glossary.matcher.GlossaryMatcher
+    extras: dict = field(default_factory=dict)
+
+
+class Check:
+    """Base of every check. Subclasses set the class attributes and implement ``check``.
+
+    ``check_id`` is the stable identity used in configuration and output: it never changes when the
+    class is renamed.
+    """
+
+    check_id: str = ""
+    category: str = ""
+    severity: str = "warning"
+
+    def check(self, pair: PairContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
+                safe: bool = False, severity: str | None = None) -> Finding:
+        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
+                       pair.target[start:end], tuple(suggestions), "qa", safe)
+
+
+class DocumentCheck:
+    """A check that needs every pair of the document at once (consistency across segments)."""
+
+    check_id: str = ""
+    category: str = ""
+    severity: str = "warning"
+
+    def check_document(self, pairs: list[PairContext]) -> Iterator[tuple[int, Finding]]:
+        raise NotImplementedError

@@ -1,0 +1,93 @@
+"""Quotation marks and brackets: facing the wrong way, straight among curly, left open or unopened.
+
+Quotations in press releases run over several sentences, so balance is checked over a paragraph,
+not a segment; the direction of a single mark is judged from its neighbours.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from workbench.checks.base import DocumentCheck, PairContext
+from workbench.model import Finding
+
+DOUBLE = "“”\""
+OPENERS = "([{"
+CLOSERS = ")]}"
+
+
+def quote_role(text: str, index: int) -> str:
+    """'open' or 'close', from what stands before and after the mark at ``index``."""
+    before = text[:index].rstrip(" \u00a0")
+    after = text[index + 1 : index + 2]
+    previous = before[-1:] if before else ""
+    if previous == ":" or previous in "([{—–-" or not before:
+        return "close" if (not after or after.isspace()) and before and previous != ":" else "open"
+    if not after or after.isspace() or after in ".,;:!?)]}":
+        return "close"
+    if index > 0 and text[index - 1] in " \u00a0\t\n":
+        return "open"
+    return "close"
+
+
+class QuoteMarks(DocumentCheck):
+    """Curly quotes facing the wrong way (:” the …, a quotation closed with “), straight quotes mixed
+    with curly ones, and quotations or brackets left open or closed without being opened."""
+
+    check_id = "quote_marks"
+    category = "punctuation"
+    severity = "error"
+
+    def check_document(self, pairs: list[PairContext]):
+        for _, group in groupby(pairs, key=lambda p: p.paragraph):
+            yield from self._paragraph(list(group))
+
+    def _paragraph(self, pairs):
+        curly = any(c in "“”" for p in pairs for c in p.target)
+        open_quotes: list[tuple[PairContext, int]] = []
+        open_brackets: list[tuple[PairContext, int, str]] = []
+        for pair in pairs:
+            text = pair.target
+            for index, char in enumerate(text):
+                if char in DOUBLE:
+                    role = quote_role(text, index)
+                    wanted = "“" if role == "open" else "”"
+                    if char == "”" and role == "open" or char == "“" and role == "close":
+                        start = index
+                        if role == "close":  # "outcomes. “" -> "outcomes.”": the space goes too
+                            while start > 0 and text[start - 1] in " \u00a0":
+                                start -= 1
+                        yield pair.index, self._finding(pair, index, f"The quote mark {char} faces the wrong way here; "
+                                                        f"use {wanted}.", wanted, start=start)
+                    elif char == '"' and curly:
+                        yield pair.index, self._finding(pair, index, f"Straight quote among curly quotes; use {wanted}.",
+                                                        wanted, severity="warning")
+                    if role == "open":
+                        open_quotes.append((pair, index))
+                    elif open_quotes:
+                        open_quotes.pop()
+                    else:
+                        yield pair.index, self._finding(pair, index, "Closing quote without an opening one.", None)
+                elif char in OPENERS:
+                    open_brackets.append((pair, index, char))
+                elif char in CLOSERS:
+                    expected = OPENERS[CLOSERS.index(char)]
+                    if open_brackets and open_brackets[-1][2] == expected:
+                        open_brackets.pop()
+                    else:
+                        yield pair.index, self._finding(pair, index, f"The bracket {char} closes a bracket that was never opened.",
+                                                        None)
+        for pair, index in open_quotes:
+            yield pair.index, self._finding(pair, index, "Quotation opened here is never closed in this paragraph.",
+                                            None)
+        for pair, index, char in open_brackets:
+            yield pair.index, self._finding(pair, index, f"The bracket {char} is never closed in this paragraph.", None)
+
+    def _finding(self, pair, index, message, replacement, severity=None, start=None) -> Finding:
+        start = index if start is None else start
+        return Finding(self.check_id, self.category, severity or self.severity, message, start, index + 1,
+                       pair.target[start : index + 1], (replacement,) if replacement else (), "qa",
+                       replacement is not None)
+
+
+CHECKS = (QuoteMarks,)

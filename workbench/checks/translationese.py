@@ -1,0 +1,114 @@
+"""Chinese→English translationese that grammar engines miss, each with its fix.
+
+These patterns come from press-office drafts: 发表观点 as "share his point of views", 指出 as
+"pointed :", 上午 as "In the morning of", and a long singular subject followed by "were held".
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.checks.base import Check
+
+_POINT_OF_VIEWS = re.compile(r"\b(point)s?( of )(views)\b", re.IGNORECASE)
+_POINTED = re.compile(r"\b(pointed)(?! out)(\s*:|\s+that\b|\s*,)", re.IGNORECASE)
+_IN_THE_TIME_OF = re.compile(r"\b([Ii])n( the (?:morning|afternoon|evening|night) of )(?=(?:[A-Z][a-z]+ \d|\d{1,2}(?:st|nd|rd|th)? [A-Z]|the \d|[A-Z][a-z]+day))")
+_SINGULAR_HEADS = ("ceremony", "meeting", "conference", "event", "forum", "session", "festival", "exhibition",
+                   "launch", "fair", "competition", "campaign", "signing", "seminar", "symposium", "gala",
+                   "celebration", "opening", "contest", "game", "match", "activity", "training", "workshop")
+_WERE_PARTICIPLE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(_SINGULAR_HEADS) + r")\b"
+    r"(?P<middle>[^.;:!?]{0,160}?)\b(?P<were>were)(?=\s+(?:held|launched|opened|organized|organised|hosted|"
+    r"staged|convened|attended|co-hosted|unveiled)\b)")
+_THIRD_PERSON = re.compile(
+    r"\b(?P<subject>He|She|It|[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\s+"
+    r"(?P<verb>share|express|say|point|attend|hope|believe|stress|emphasize|introduce|add|note|thank|"
+    r"welcome|call|urge|want|need|think|have|do)\b(?!\s+(?:not|n't)\b)")
+_PLURAL_SUBJECT_WORDS = {"They", "We", "You", "I"}
+
+
+class PointOfViews(Check):
+    """"point of views" → "points of view": the plural goes on "point"."""
+
+    check_id = "point_of_views"
+    category = "grammar"
+    severity = "error"
+
+    def check(self, pair):
+        for match in _POINT_OF_VIEWS.finditer(pair.target):
+            point = match.group(1)
+            fixed = f"{point}s{match.group(2)}{match.group(3)[:-1]}"
+            yield self.finding(pair, match.start(), match.end(), f"Write “{fixed}”.", [fixed], safe=True)
+
+
+class PointedOut(Check):
+    """"He pointed :" / "pointed that" → "pointed out:" / "pointed out that" (指出 is "point out")."""
+
+    check_id = "pointed_out"
+    category = "grammar"
+    severity = "error"
+
+    def check(self, pair):
+        for match in _POINTED.finditer(pair.target):
+            tail = match.group(2).strip()
+            fixed = f"{match.group(1)} out{tail}" if tail in (":", ",") else f"{match.group(1)} out {tail}"
+            yield self.finding(pair, match.start(), match.end(), f"“pointed” needs “out” here: “{fixed}”.",
+                               [fixed], safe=True)
+
+
+class InTheMorningOf(Check):
+    """"In the morning of March 8" → "On the morning of March 8": a specific day takes "on"."""
+
+    check_id = "in_the_morning_of"
+    category = "grammar"
+    severity = "error"
+
+    def check(self, pair):
+        for match in _IN_THE_TIME_OF.finditer(pair.target):
+            fixed = ("O" if match.group(1) == "I" else "o") + "n" + match.group(2)
+            yield self.finding(pair, match.start(), match.end(), f"A specific day takes “on”: “{fixed.strip()}”.",
+                               [fixed], safe=True)
+
+
+class SingularWereHeld(Check):
+    """A singular subject ("the signing ceremony … between A and B") with "were held": the verb
+    agrees with the head noun, not with the nouns after "between" or "of"."""
+
+    check_id = "singular_were"
+    category = "grammar"
+    severity = "error"
+
+    def check(self, pair):
+        for match in _WERE_PARTICIPLE.finditer(pair.target):
+            if re.search(r"\b(and|as well as)\b", match.group("middle")) and not re.search(
+                    r"\b(between|of|for|among)\b", match.group("middle")):
+                continue  # "the ceremony and the forum were held": a real plural subject
+            yield self.finding(pair, match.start("were"), match.end("were"),
+                               f"The subject “{match.group('head')}” is singular: “was”.", ["was"], safe=True)
+
+
+class ThirdPersonVerb(Check):
+    """A third-person singular subject with a bare verb ("Jiang Weidong share his view")."""
+
+    check_id = "third_person_verb"
+    category = "grammar"
+    severity = "error"
+
+    def check(self, pair):
+        for match in _THIRD_PERSON.finditer(pair.target):
+            subject, verb = match.group("subject"), match.group("verb")
+            if subject in _PLURAL_SUBJECT_WORDS or _after_modal(pair.target, match.start()):
+                continue
+            fixed = {"have": "has", "do": "does"}.get(verb) or (verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s")
+            yield self.finding(pair, match.start("verb"), match.end("verb"),
+                               f"“{subject}” takes “{fixed}”.", [fixed], safe=True)
+
+
+def _after_modal(text: str, start: int) -> bool:
+    """"will Jiang Weidong share", "let him share": the bare verb is right after these."""
+    before = text[:start].split()[-1:] if text[:start].strip() else []
+    return bool(before) and before[0].lower() in {"will", "would", "can", "could", "may", "might", "shall",
+                                                    "should", "must", "did", "does", "let", "to", "and", "or"}
+
+
+CHECKS = (InTheMorningOf, PointOfViews, PointedOut, SingularWereHeld, ThirdPersonVerb)
