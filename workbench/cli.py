@@ -45,6 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--glossary")
     imp.add_argument("--name", help="document name (default: from the source file name)")
 
+    check = commands.add_parser("check", help="glossary, translation QA and grammar findings for a draft")
+    check.add_argument("source")
+    check.add_argument("draft")
+    check.add_argument("--glossary")
+    check.add_argument("--engine", choices=("harper", "languagetool", "none"), default="harper")
+    check.add_argument("--lt-server", help="LanguageTool server URL (or $WORKBENCH_LT_SERVER)")
+    check.add_argument("--format", choices=("json", "text"), default="text")
+    check.add_argument("--checks", help="only these check ids, comma-separated ('grammar' for the engine)")
+
+    fix = commands.add_parser("fix", help="write the draft with the safe fixes applied")
+    fix.add_argument("source")
+    fix.add_argument("draft")
+    fix.add_argument("--glossary")
+    fix.add_argument("--checks", help="only these check ids, comma-separated")
+    fix.add_argument("-o", "--output", required=True)
+
     status = commands.add_parser("status", help="segments of a project by status")
     status.add_argument("project")
 
@@ -127,6 +143,71 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _checker(args, aligned, engine_name: str):
+    from workbench.checks import check_ids
+    from workbench.formats import check_config
+    from workbench.qa import Checker
+
+    only = None
+    if getattr(args, "checks", None):
+        only = frozenset(c.strip() for c in args.checks.split(",") if c.strip())
+        unknown = sorted(only - set(check_ids()) - {"grammar"})
+        if unknown:
+            raise UserError(f"unknown check id(s) {', '.join(unknown)}; see `workbench check --help`")
+    engine = None
+    if engine_name != "none":
+        from workbench.engines import make_engine
+
+        engine = make_engine(engine_name, lt_server=getattr(args, "lt_server", None))
+    terms = aligned.glossary.terms if aligned.glossary else ()
+    return Checker(terms, engine, check_config.for_glossary(args.glossary), only=only)
+
+
+def _segments(aligned):
+    from workbench.qa import SegmentInput
+
+    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind) for i, p in enumerate(aligned.alignment.pairs)]
+
+
+def cmd_check(args) -> int:
+    from workbench.pipeline import align_files
+    from workbench.report import render_json, render_text
+
+    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
+    _warn_glossary(aligned.glossary)
+    checker = _checker(args, aligned, args.engine)
+    reports = checker.check(_segments(aligned), aligned.alignment.length_ratio)
+    if args.format == "json":
+        json.dump(render_json(reports, args.engine), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(reports, color=sys.stdout.isatty()))
+    return 1 if any(r.findings for r in reports) else 0
+
+
+def cmd_fix(args) -> int:
+    from workbench.fixes import fix_targets
+    from workbench.pipeline import align_files
+    from workbench.safe_write import write_text_atomically
+
+    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
+    _warn_glossary(aligned.glossary)
+    checker = _checker(args, aligned, "none")
+    segments = _segments(aligned)
+    fixed = fix_targets(checker, segments, aligned.alignment.length_ratio)
+    text = aligned.draft.text
+    pieces, position, changed = [], 0, 0
+    for (start, end), before, after in zip(aligned.target_spans(), segments, fixed):
+        if end > start and after != before.target:
+            pieces += [text[position:start], after]
+            position = end
+            changed += 1
+    pieces.append(text[position:])
+    write_text_atomically(Path(args.output), "".join(pieces))
+    print(f"wrote {args.output}: safe fixes applied in {changed} of {len(segments)} segments", file=sys.stderr)
+    return 0
+
+
 def cmd_status(args) -> int:
     from workbench.store.repository import project_status
 
@@ -180,6 +261,8 @@ def cmd_serve(args) -> int:
 COMMANDS = {
     "align": cmd_align,
     "import": cmd_import,
+    "check": cmd_check,
+    "fix": cmd_fix,
     "status": cmd_status,
     "list": cmd_list,
     "serve": cmd_serve,

@@ -11,17 +11,17 @@ _WORD = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)?")
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], dict[str, str]]:
+def _tables() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[str, ...]]]:
     """Every toneless syllable, and the first toneless reading of every character, from pypinyin.
 
     Importing pypinyin's character table alone takes about 0.4 s, so the derived tables are cached.
     """
     from importlib.metadata import version
 
-    return load_or_build("pinyin", version("pypinyin"), _build_tables)
+    return load_or_build("pinyin", version("pypinyin") + "-2", _build_tables)
 
 
-def _build_tables() -> tuple[frozenset[str], dict[str, str]]:
+def _build_tables() -> tuple[frozenset[str], dict[str, str], dict[str, tuple[str, ...]]]:
     from pypinyin import pinyin_dict
     from pypinyin.contrib.tone_convert import to_normal
 
@@ -31,7 +31,9 @@ def _build_tables() -> tuple[frozenset[str], dict[str, str]]:
     readings = {reading for value in pinyin_dict.pinyin_dict.values() for reading in value.split(",")}
     known = {plain(r) for r in readings} | {to_normal(r) for r in readings}
     first = {chr(code): plain(value.split(",")[0]) for code, value in pinyin_dict.pinyin_dict.items()}
-    return frozenset(s for s in known if s.isalpha()), first
+    every = {chr(code): tuple(dict.fromkeys(plain(r) for r in value.split(",")))
+             for code, value in pinyin_dict.pinyin_dict.items()}
+    return frozenset(s for s in known if s.isalpha()), first, every
 
 
 def syllables() -> frozenset[str]:
@@ -60,6 +62,25 @@ def split_syllables(word: str) -> tuple[str, ...] | None:
 def char_pinyin(char: str) -> str:
     """Toneless pinyin of one Han character, '' for anything else."""
     return _tables()[1].get(char, "")
+
+
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of a Han character (单 -> dan, shan, chan), () for anything else."""
+    return _tables()[2].get(char, ())
+
+
+def name_spellings(chinese: str, limit: int = 8) -> list[str]:
+    """Standard romanisations of a Chinese personal name: surname, then the given name as one word.
+
+    蒋卫东 -> ["Jiang Weidong"]; polyphonic characters give several (曾 -> Zeng or Ceng).
+    """
+    if len(chinese) < 2 or not all(char_readings(c) for c in chinese):
+        return []
+    spellings = [""]
+    for position, char in enumerate(chinese):
+        readings = char_readings(char)
+        spellings = [s + (" " if position == 1 else "") + r for s in spellings for r in readings][:limit]
+    return [" ".join(part.capitalize() for part in s.split(" ")) for s in spellings]
 
 
 def pinyin_table(texts: list[str]) -> dict[int, str]:

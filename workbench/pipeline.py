@@ -9,7 +9,7 @@ from workbench.align import Alignment, align
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, read_document
 from workbench.formats import glossary_csv
-from workbench.model import Glossary, SourceText
+from workbench.model import Glossary, Segmentation, SourceText
 from workbench.segment import segment
 
 GLOSSARY_READERS = {".csv": glossary_csv, ".tsv": glossary_csv}
@@ -21,6 +21,19 @@ class AlignedDocument:
     draft: SourceText
     alignment: Alignment
     glossary: Glossary | None
+    draft_segments: Segmentation | None = None
+
+    def target_spans(self) -> list[tuple[int, int]]:
+        """Character range of each pair's target in the draft ((n, n) for a 1-0 pair)."""
+        segments = self.draft_segments.segments
+        spans, position = [], 0
+        for pair in self.alignment.pairs:
+            if pair.tgt_end > pair.tgt_start:
+                position = segments[pair.tgt_end - 1].end
+                spans.append((segments[pair.tgt_start].start, position))
+            else:
+                spans.append((position, position))
+        return spans
 
 
 def read_glossary(path: str | Path) -> Glossary:
@@ -42,4 +55,6 @@ def align_files(source_path: str | Path, draft_path: str | Path, glossary_path: 
     source = read_document(source_path, size_cap)
     draft = read_document(draft_path, size_cap)
     glossary = read_glossary(glossary_path) if glossary_path else None
-    return AlignedDocument(source, draft, align_texts(source, draft, glossary), glossary)
+    draft_segments = segment(draft, "en")
+    alignment = align(segment(source, "zh"), draft_segments, glossary.terms if glossary else ())
+    return AlignedDocument(source, draft, alignment, glossary, draft_segments)

@@ -53,12 +53,9 @@ class QuoteMarks(DocumentCheck):
                     role = quote_role(text, index)
                     wanted = "“" if role == "open" else "”"
                     if char == "”" and role == "open" or char == "“" and role == "close":
-                        start = index
-                        if role == "close":  # "outcomes. “" -> "outcomes.”": the space goes too
-                            while start > 0 and text[start - 1] in " \u00a0":
-                                start -= 1
+                        start, end, replacement = _respaced(text, index, role, wanted)
                         yield pair.index, self._finding(pair, index, f"The quote mark {char} faces the wrong way here; "
-                                                        f"use {wanted}.", wanted, start=start)
+                                                        f"use {wanted}.", replacement, start=start, end=end)
                     elif char == '"' and curly:
                         yield pair.index, self._finding(pair, index, f"Straight quote among curly quotes; use {wanted}.",
                                                         wanted, severity="warning")
@@ -83,11 +80,28 @@ class QuoteMarks(DocumentCheck):
         for pair, index, char in open_brackets:
             yield pair.index, self._finding(pair, index, f"The bracket {char} is never closed in this paragraph.", None)
 
-    def _finding(self, pair, index, message, replacement, severity=None, start=None) -> Finding:
+    def _finding(self, pair, index, message, replacement, severity=None, start=None, end=None) -> Finding:
         start = index if start is None else start
-        return Finding(self.check_id, self.category, severity or self.severity, message, start, index + 1,
-                       pair.target[start : index + 1], (replacement,) if replacement else (), "qa",
+        end = index + 1 if end is None else end
+        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
+                       pair.target[start:end], (replacement,) if replacement else (), "qa",
                        replacement is not None)
+
+
+def _respaced(text: str, index: int, role: str, wanted: str) -> tuple[int, int, str]:
+    """Span and replacement that also fix the spacing around a turned quote mark:
+    "ceremony:” the" -> "ceremony: “the", "outcomes. “" -> "outcomes.”"."""
+    start, end = index, index + 1
+    if role == "close":
+        while start > 0 and text[start - 1] in " \u00a0":
+            start -= 1
+        return start, end, wanted
+    while end < len(text) and text[end] in " \u00a0":
+        end += 1
+    while start > 0 and text[start - 1] in " \u00a0":
+        start -= 1
+    before = text[start - 1] if start > 0 else ""
+    return start, end, (" " if before and before not in "([{—–-" else "") + wanted
 
 
 CHECKS = (QuoteMarks,)

@@ -1,0 +1,101 @@
+"""Personal names written wrongly in English: split ("Jiang Wei dong"), misspelt ("Jiang Weidon")
+or reordered ("Weidong Jiang"), judged against the standard pinyin spelling of the Chinese name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from workbench.pinyin import name_spellings
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+# The most common Chinese surnames; a name not in the glossary is only looked for after one of these.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+               "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+               "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+               "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+               "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+               "巩明佘池查麻苑迟邝")
+
+
+@dataclass(frozen=True, slots=True)
+class NameProblem:
+    start: int
+    end: int
+    written: str
+    expected: str
+    kind: str  # "split" | "reordered" | "misspelt"
+
+
+def name_problems(target: str, spellings: list[str]) -> list[NameProblem]:
+    """Windows of the target that are a wrong form of one of ``spellings`` (all of one person)."""
+    if not spellings:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(target)]
+    problems: list[NameProblem] = []
+    taken_until = -1
+    for first in range(len(tokens)):
+        if tokens[first][0] < taken_until or not tokens[first][2][0].isupper():
+            continue
+        best = None
+        for size in (1, 2, 3, 4):
+            window = tokens[first : first + size]
+            if len(window) < size or not _adjacent(target, window):
+                break
+            start, end = window[0][0], window[-1][1]
+            written = target[start:end]
+            joined = "".join(t[2] for t in window).lower()
+            for expected in spellings:
+                problem = _compare(written, joined, expected, size)
+                if problem and (best is None or _rank(problem) < _rank(best[0])):
+                    best = (problem, start, end, written, expected)
+        if best:
+            kind, start, end, written, expected = best
+            problems.append(NameProblem(start, end, written, expected, kind))
+            taken_until = end
+    return problems
+
+
+def _compare(written: str, joined: str, expected: str, size: int) -> str | None:
+    surname, given = expected.split(" ", 1)
+    canonical = (surname + given).lower()
+    if written == expected:
+        return None
+    if joined == canonical and size >= 2:
+        return "split"
+    if joined == (given + surname).lower() and size == 2:
+        return "reordered"
+    if joined == canonical and size == 1:
+        return "split"  # "JiangWeidong" run together
+    limit = 1 if len(canonical) < 8 else 2
+    if len(canonical) >= 6 and size in (2, 3) and written.split()[0].lower() == surname.lower():
+        if 0 < Levenshtein.distance(joined, canonical) <= limit:
+            return "misspelt"
+    return None
+
+
+def _rank(kind: str) -> int:
+    return {"split": 0, "reordered": 1, "misspelt": 2}[kind]
+
+
+def _adjacent(text: str, window) -> bool:
+    """Tokens of one name are separated by a single space or hyphen only."""
+    return all(text[a[1] : b[0]] in (" ", "-") for a, b in zip(window, window[1:]))
+
+
+def chinese_names(source: str) -> list[str]:
+    """Two- and three-character windows that start with a common surname: candidate personal names."""
+    found = []
+    for index, char in enumerate(source):
+        if char in SURNAMES:
+            for length in (3, 2):
+                candidate = source[index : index + length]
+                if len(candidate) == length and all("\u4e00" <= c <= "\u9fff" for c in candidate):
+                    found.append(candidate)
+    return found
+
+
+def spellings_of(chinese: str) -> list[str]:
+    return name_spellings(chinese)

@@ -1,0 +1,181 @@
+"""Running the checks over a document: QA checks, glossary checks and a grammar engine, with a cache.
+
+The result of a segment depends only on its source, target and bead kind, the glossary, the
+engine and the check configuration, so it is cached under exactly that key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.errors import UserError
+from workbench.glossary.matcher import GlossaryMatcher
+from workbench.model import SEVERITIES, Finding, Term
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Checks switched off and severities changed, per project."""
+
+    disabled: frozenset[str] = frozenset()
+    severity: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        known = set(check_ids())
+        unknown = sorted((set(self.disabled) | set(self.severity)) - known)
+        if unknown:
+            raise UserError(f"unknown check id(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        bad = {k: v for k, v in self.severity.items() if v not in SEVERITIES}
+        if bad:
+            raise UserError(f"severity must be one of {', '.join(SEVERITIES)}, not {bad}")
+
+    def key(self) -> str:
+        return json.dumps([sorted(self.disabled), sorted(self.severity.items())])
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CheckConfig:
+        return cls(frozenset(data.get("disabled", [])), dict(data.get("severity", {})))
+
+    def to_dict(self) -> dict:
+        return {"disabled": sorted(self.disabled), "severity": dict(sorted(self.severity.items()))}
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentInput:
+    index: int
+    paragraph: int
+    source: str
+    target: str
+    kind: str = "1-1"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentReport:
+    index: int
+    paragraph: int
+    source: str
+    target: str
+    findings: tuple[Finding, ...]
+
+
+class FindingCache:
+    """Findings per segment, keyed by everything they depend on; a plain dict that can be pickled."""
+
+    def __init__(self, entries: dict | None = None):
+        self.entries: dict[str, tuple[Finding, ...]] = entries or {}
+        self.hits = 0
+
+    def get(self, key: str):
+        found = self.entries.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def put(self, key: str, findings: tuple[Finding, ...]) -> None:
+        self.entries[key] = findings
+
+
+def glossary_key(terms: tuple[Term, ...]) -> str:
+    digest = hashlib.sha256()
+    for term in terms:
+        digest.update(json.dumps([term.source, term.target, term.type, term.forbidden]).encode())
+    return digest.hexdigest()[:16]
+
+
+class Checker:
+    """Everything needed to check documents against one glossary, engine and configuration."""
+
+    def __init__(self, terms: tuple[Term, ...] = (), engine=None, config: CheckConfig | None = None,
+                 cache: FindingCache | None = None, only: frozenset[str] | None = None):
+        self.glossary = GlossaryMatcher(terms) if terms else None
+        self.engine = engine
+        self.config = config or CheckConfig()
+        self.cache = cache if cache is not None else FindingCache()
+        enabled = lambda c: c.check_id not in self.config.disabled and (only is None or c.check_id in only)  # noqa: E731
+        self.checks = [c() for c in CHECKS if enabled(c)]
+        self.document_checks = [c() for c in DOCUMENT_CHECKS if enabled(c)]
+        self.use_engine = engine is not None and (only is None or "grammar" in only)
+        engine_name = getattr(engine, "name", "none") if self.use_engine else "none"
+        self._key_prefix = f"{glossary_key(terms)}|{engine_name}|{self.config.key()}|{sorted(only or [])}|"
+        if self.use_engine and terms:
+            engine.add_words(_dictionary_words(terms))
+
+    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
+        contexts = [PairContext(s.index, s.paragraph, s.source, s.target, s.kind, length_ratio, self.glossary)
+                    for s in segments]
+        per_segment = {c.index: list(self._segment_findings(c)) for c in contexts}
+        for check in self.document_checks:
+            for index, finding in check.check_document(contexts):
+                per_segment[index].append(self._configured(finding))
+        return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
+                for s in segments]
+
+    def _segment_findings(self, pair: PairContext) -> tuple[Finding, ...]:
+        key = self._key_prefix + json.dumps([pair.source, pair.target, pair.kind, round(pair.length_ratio, 1)])
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        findings = [self._configured(f) for check in self.checks for f in check.check(pair)]
+        if self.use_engine and pair.target.strip():
+            if self.engine is not None:
+                self.engine.add_words(_pinyin_words(pair.source))
+            ours = [(f.start, f.end, f.category) for f in findings]
+            for finding in self.engine.check(pair.target):
+                if not any(_overlaps(finding, start, end) and category == finding.category
+                           for start, end, category in ours):
+                    findings.append(self._configured(finding))
+        result = tuple(findings)
+        self.cache.put(key, result)
+        return result
+
+    def _configured(self, finding: Finding) -> Finding:
+        severity = self.config.severity.get(finding.check)
+        if severity and severity != finding.severity:
+            from dataclasses import replace
+
+            return replace(finding, severity=severity)
+        return finding
+
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:
+    """One finding per problem: a finding inside the span of one that already fixes it is dropped
+    ("Jiang Wei dong" is a forbidden variant, a split name and an inconsistency: report it once)."""
+    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), SEVERITY_RANK.get(f.severity, 3),
+                                              f.category == "consistency", f.check))
+    kept: list[Finding] = []
+    for finding in ordered:
+        if any(k.suggestions and k.start <= finding.start and finding.end <= k.end and k.end > k.start
+               and (k.end - k.start, k.start) != (0, 0) for k in kept):
+            continue
+        kept.append(finding)
+    return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.check)))
+
+
+def _overlaps(finding: Finding, start: int, end: int) -> bool:
+    return finding.start < end and start < finding.end or (finding.start == start and finding.end == end)
+
+
+def _dictionary_words(terms: tuple[Term, ...]) -> list[str]:
+    """Words of glossary names that a spelling checker would not know."""
+    words = set()
+    for term in terms:
+        if term.type in ("person", "organization", "place"):
+            words.update(w.strip(",.()'’") for w in term.target.split())
+    return sorted(w for w in words if w)
+
+
+def _pinyin_words(source: str) -> list[str]:
+    from workbench.glossary.names import chinese_names
+    from workbench.pinyin import name_spellings
+
+    words = set()
+    for name in chinese_names(source):
+        for spelling in name_spellings(name):
+            words.update(spelling.split())
+    return sorted(words)
