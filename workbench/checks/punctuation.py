@@ -9,7 +9,7 @@ from workbench.checks.base import Check
 FULLWIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "、": ",",
              "【": "[", "】": "]", "《": "“", "》": "”"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SPACE_BEFORE = re.compile(r"(?<=\w)[ \u00a0]+([,.:;!?])(?=\s|$|[”\"’)])")
+_SPACE_BEFORE = re.compile(r"(?<=\w)[ \u00a0]+([,.:;!?])(?=\s|$|[”\"’)])(?!\s+\d)")
 _SPACE_BEFORE_QUOTE_COLON = re.compile(r"(?<=\w)[ \u00a0]+(:)(?=[“”\"])")
 _MISSING_AFTER = re.compile(r"(?<=[a-z])([,;:])(?=[A-Za-z])|(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
 

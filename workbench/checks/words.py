@@ -9,7 +9,7 @@ from workbench.checks.base import Check
 _REPEAT = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
 _ALLOWED_REPEATS = {"that", "had", "is", "bye", "so", "very", "ha", "no"}
 _LOWER_AFTER_END = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(\s+)([a-z])")
-_LOWER_START_OK = re.compile(r"^(?:iPhone|iPad|eBay|e-|mRNA|pH|km|kg|mm|cm|m\b)")
+_LOWER_START_OK = re.compile(r"(?:iPhone|iPad|eBay|e-|mRNA|pH|km|kg|mm|cm|m\b)")
 
 
 class RepeatedWord(Check):

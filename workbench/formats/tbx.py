@@ -93,17 +93,20 @@ def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
     if version not in VERSIONS:
         raise UserError(f"unknown TBX version {version!r}; use one of {', '.join(VERSIONS)}")
     entry_name, language_name, term_name = _NAMES[version]
+    prefix = f"{{{NAMESPACE_V3}}}" if version == "v3" else ""
+
+    def make(parent, name: str):
+        return etree.SubElement(parent, prefix + name)
+
     if version == "v3":
-        make = lambda parent, name: etree.SubElement(parent, f"{{{NAMESPACE_V3}}}{name}")  # noqa: E731
-        root = etree.Element(f"{{{NAMESPACE_V3}}}tbx", nsmap={None: NAMESPACE_V3},
+        root = etree.Element(prefix + "tbx", nsmap={None: NAMESPACE_V3},
                              attrib={"type": "TBX-Basic", "style": "dca", XML_LANG: ENGLISH})
         header = make(root, "tbxHeader")
     else:
-        make = etree.SubElement
         root = etree.Element("martif", attrib={"type": "TBX-Basic-V1", XML_LANG: ENGLISH})
         header = make(root, "martifHeader")
     file_description = make(header, "fileDesc")
-    make(make(file_description, "sourceDesc"), "p").text = f"Glossary {glossary.name} written by the workbench"
+    _set_text(make(make(file_description, "sourceDesc"), "p"), f"Glossary {glossary.name} from the workbench", path)
     if version == "basic2008":
         encoding = make(make(header, "encodingDesc"), "p")
         encoding.set("type", "XCSURI")

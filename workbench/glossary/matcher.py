@@ -7,6 +7,7 @@ normalised view of the target; word boundaries, plural "s" and possessive "'s" a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick
@@ -49,6 +50,9 @@ class GlossaryMatcher:
                     (number, True, normalize_term(variant)))
         for source, number in by_source.items():
             self._zh.add_word(source, (len(source), number))
+        for key, entries in list(renderings.items()):
+            if re.search(r"[^aeiou]y$", key):  # "ceremony" also as "ceremonies"
+                renderings.setdefault(key[:-1] + "ies", []).extend(entries)
         for key, entries in renderings.items():
             if key:
                 self._en.add_word(key, (len(key), tuple(entries)))

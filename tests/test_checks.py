@@ -1,0 +1,164 @@
+"""Every QA check, table-driven: a case that fires (span and suggestion), a clean case, an edge case."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.glossary.matcher import GlossaryMatcher
+from workbench.model import CATEGORIES, SEVERITIES, Term
+
+GLOSSARY = GlossaryMatcher((
+    Term("蒋卫东", "Jiang Weidong", "person", ("Jiang Wei dong", "Weidong Jiang")),
+    Term("五莲县政府", "Wulian County Government", "organization", ("Wulian Government",)),
+    Term("五莲", "Wulian", "place"),
+    Term("五征集团", "Wuzheng Group", "organization"),
+    Term("签约仪式", "signing ceremony", "term"),
+))
+BY_ID = {c.check_id: c for c in CHECKS + DOCUMENT_CHECKS}
+
+# check id, source, target, expected [(text, first suggestion or None)]
+CASES = [
+    ("double_space", "", "China  Mobile signed.", [("  ", " ")]),
+    ("double_space", "", "China \u00a0Mobile signed.", [(" \u00a0", " ")]),
+    ("double_space", "", "China Mobile signed.", []),
+    ("double_space", "", "", []),
+    ("special_space", "", "China\u00a0Mobile", [("\u00a0", " ")]),
+    ("special_space", "", "Wu\u200bzheng", [("\u200b", "")]),
+    ("special_space", "", "中国\u3000移动 has no English", [("\u3000", " ")]),
+    ("special_space", "", "China Mobile", []),
+    ("fullwidth_punctuation", "", "Wuzheng，China Mobile。", [("，", ", "), ("。", ".")]),
+    ("fullwidth_punctuation", "", "He said：“yes”", [("：", ":")]),
+    ("fullwidth_punctuation", "", "Wuzheng, China Mobile.", []),
+    ("fullwidth_punctuation", "", "left 五莲，县 in Chinese", []),  # inside untranslated Chinese
+    ("space_before_punctuation", "", "implementation , while", [(" ,", ",")]),
+    ("space_before_punctuation", "", "He pointed :”5G", [(" :", ":")]),
+    ("space_before_punctuation", "", "It ends here .", [(" .", ".")]),
+    ("space_before_punctuation", "", "Ratio 3 : 2 is fine? No.", []),
+    ("missing_space_after_punctuation", "", "growth,reaching 5 percent", [(",", ", ")]),
+    ("missing_space_after_punctuation", "", "It rose.The firm grew.", [(".", ". ")]),
+    ("missing_space_after_punctuation", "", "Visit www.wuzheng.com, or e.g. call.", []),
+    ("missing_space_after_punctuation", "", "3.5 percent, 12,000 people", []),
+    ("repeated_word", "", "coverage of the the county", [("the the", "the")]),
+    ("repeated_word", "", "He said that that plan works.", []),
+    ("repeated_word", "", "", []),
+    ("lowercase_sentence_start", "", "It grew. the county gained.", [("t", "T")]),
+    ("lowercase_sentence_start", "", "It runs on iPhone. iPhone users like it.", []),
+    ("lowercase_sentence_start", "", "At 9 a.m. the forum began.", []),
+    ("chinese_in_target", "", "The 五征集团 signed.", [("五征集团", "Wuzheng Group")]),
+    ("chinese_in_target", "", "It is 智慧农业 now.", [("智慧农业", None)]),
+    ("chinese_in_target", "", "Wuzheng signed.", []),
+    ("identical_to_source", "五征集团签约。", "五征集团签约。", [("五征集团签约。", None)]),
+    ("identical_to_source", "5G", "5G", []),
+    ("empty_target", "五征集团签约。", "", [("", None)]),
+    ("number_mismatch", "营收128亿元。", "Revenue was 1.28 billion yuan.", [("1.28 billion", "12.8 billion")]),
+    ("number_mismatch", "投资5亿元。", "It invests 50 million yuan.", [("50 million", "500 million")]),
+    ("number_mismatch", "增长15.6%。", "It grew 16.5 percent.", [("16.5 percent", "15.6 percent")]),
+    ("number_mismatch", "营收128亿元，达1.2万人，增长15.6%，投资5亿元。",
+     "Revenue was 12.8 billion yuan for 12,000 people, up 15.6 percent, with 500 million yuan invested.", []),
+    ("number_mismatch", "两个乡镇。", "Two townships.", []),
+    ("number_mismatch", "新建基站260个。", "It builds new base stations.", [("It builds new base stations.", None)]),
+    ("date_mismatch", "3月8日举行。", "It was held on March 18.", [("March 18", "March 8")]),
+    ("date_mismatch", "3月8日举行。", "It was held on 18 March.", [("18 March", "8 March")]),
+    ("date_mismatch", "12月12日上午，仪式举行。", "On the morning of December 12, the ceremony was held.", []),
+    ("date_mismatch", "2023年营收增长。", "Revenue grew in 2024.", [("2024", "2023")]),
+    ("latin_token_missing", "采用HX-300型号。", "It uses the HX300 model.", [("HX300", "HX-300")]),
+    ("latin_token_missing", "建设5G网络。", "It builds networks.", [("It builds networks.", None)]),
+    ("latin_token_missing", "建设5G和ICT。", "It builds 5G and ICT.", []),
+    ("omitted_sentence", "五征集团签约。", "", [("", None)]),
+    ("target_too_short", "签约仪式上，双方就5G网络建设、智能制造、车联网、智慧农业等领域的全方位合作达成一致意见。",
+     "They agreed.", [("They agreed.", None)]),
+    ("target_too_short", "双方签约。", "They signed.", []),
+    ("point_of_views", "", "He shared his point of views.", [("point of views", "points of view")]),
+    ("point_of_views", "", "They shared their points of view.", []),
+    ("pointed_out", "", "He pointed :”5G is new", [("pointed :", "pointed out:")]),
+    ("pointed_out", "", "He pointed that growth is fast.", [("pointed that", "pointed out that")]),
+    ("pointed_out", "", "He pointed out that growth is fast.", []),
+    ("in_the_morning_of", "", "In the morning of December 12, it rained.", [("In the morning of ", "On the morning of ")]),
+    ("in_the_morning_of", "", "In the morning of 8 March, it rained.", [("In the morning of ", "On the morning of ")]),
+    ("in_the_morning_of", "", "In the morning, it rained.", []),
+    ("singular_were", "", "The signing ceremony between Wuzheng Group and China Mobile were held in May.",
+     [("were", "was")]),
+    ("singular_were", "", "The ceremony and the forum were held in May.", []),
+    ("third_person_verb", "", "Jiang Weidong share his view.", [("share", "shares")]),
+    ("third_person_verb", "", "He have a plan.", [("have", "has")]),
+    ("third_person_verb", "", "They share a view. Will Jiang Weidong share it?", []),
+    ("glossary_forbidden", "", "He met the Wulian Government officials.", [("Wulian Government", "Wulian County Government")]),
+    ("glossary_forbidden", "五莲县政府", "He met the Wulian County Government.", []),
+    ("glossary_term_missing", "五征集团签约。", "Wuzheng Groupe signed.", [("Wuzheng Groupe", "Wuzheng Group")]),
+    ("glossary_term_missing", "五征集团签约。", "The firm signed.", [("The firm signed.", "Wuzheng Group")]),
+    ("glossary_term_missing", "五征集团签约。", "Wuzheng Group's deal was signed.", []),
+    ("glossary_term_missing", "五莲县政府发文。", "Wulian County Government issued it.", []),  # longest match wins
+    ("glossary_term_missing", "签约仪式举行。", "Signing ceremonies were held.", []),  # case-insensitive, plural
+    ("glossary_case", "五征集团", "The wuzheng group signed.", [("wuzheng group", "Wuzheng Group")]),
+    ("glossary_case", "五征集团", "The Wuzheng Group signed.", []),
+    ("name_spelling", "蒋卫东讲话。", "Jiang Wei dong spoke.", [("Jiang Wei dong", "Jiang Weidong")]),
+    ("name_spelling", "蒋卫东讲话。", "Jiang Weidon spoke.", [("Jiang Weidon", "Jiang Weidong")]),
+    ("name_spelling", "蒋卫东讲话。", "Weidong Jiang spoke.", [("Weidong Jiang", "Jiang Weidong")]),
+    ("name_spelling", "刘晓梅讲话。", "Liu Xiao Mei spoke.", [("Liu Xiao Mei", "Liu Xiaomei")]),  # not in the glossary
+    ("name_spelling", "刘晓梅讲话。", "Liu Xiaomie spoke.", [("Liu Xiaomie", "Liu Xiaomei")]),
+    ("name_spelling", "曾强讲话。", "Zeng Qiang spoke.", []),  # polyphonic surname read right
+    ("name_spelling", "蒋卫东讲话。", "Jiang Weidong spoke.", []),
+]
+
+
+def _run(check_id, source, target):
+    check = BY_ID[check_id]()
+    pair = PairContext(0, 0, source, target, "1-0" if check_id == "omitted_sentence" else "1-1", 3.0, GLOSSARY)
+    if hasattr(check, "check_document"):
+        return [f for _, f in check.check_document([pair])]
+    return list(check.check(pair))
+
+
+@pytest.mark.parametrize("check_id,source,target,expected", CASES,
+                         ids=[f"{c[0]}:{c[2][:30]}" for c in CASES])
+def test_check(check_id, source, target, expected):
+    findings = _run(check_id, source, target)
+    assert [(f.text, f.suggestions[0] if f.suggestions else None) for f in findings] == expected
+    for finding in findings:
+        assert finding.text == target[finding.start:finding.end]
+        assert finding.check == check_id
+
+
+QUOTE_CASES = [
+    ("colon then closing quote used to open", ["spoke at the ceremony:” the plan works.”"], [("” ", " “")]),
+    ("quotation closed with an opening mark", ["He said: “We will win. “"], [(" “", "”")]),
+    ("straight among curly", ["He said: “We will win.\""], [('"', "”")]),
+    ("quotation over two segments is fine", ["He said: “We will win.", "We will grow.”"], []),
+    ("never closed", ["He said: “We will win."], [("“", None)]),
+    ("bracket never opened", ["Wuzheng Rizhao) signed."], [(")", None)]),
+    ("balanced straight quotes", ['He said "yes" and left.'], []),
+    ("empty", [""], []),
+]
+
+
+@pytest.mark.parametrize("targets,expected", [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
+def test_quote_marks(targets, expected):
+    pairs = [PairContext(i, 0, "", t) for i, t in enumerate(targets)]
+    findings = [(i, f) for i, f in BY_ID["quote_marks"]().check_document(pairs)]
+    assert [(f.text, f.suggestions[0] if f.suggestions else None) for _, f in findings] == expected
+    for index, finding in findings:
+        assert finding.text == targets[index][finding.start:finding.end]
+
+
+def test_name_consistency_across_the_document():
+    pairs = [PairContext(0, 0, "", "The Hengtai Industrial Park opened."),
+             PairContext(1, 1, "", "Firms moved into the Hengtai Industry Park.")]
+    findings = list(BY_ID["name_consistency"]().check_document(pairs))
+    assert [(i, f.text, f.suggestions) for i, f in findings] == [(1, "Hengtai Industry Park",
+                                                                  ("Hengtai Industrial Park",))]
+
+
+def test_registry_lists_every_check_once_with_a_stable_id_and_a_docstring():
+    ids = check_ids()
+    assert len(ids) == len(set(ids))
+    assert ids[: len(CHECKS)] == sorted(ids[: len(CHECKS)])
+    for check in CHECKS + DOCUMENT_CHECKS:
+        assert check.check_id and check.check_id == check.check_id.lower()
+        assert check.category in CATEGORIES and check.severity in SEVERITIES
+        assert (check.__doc__ or "").strip(), check
+
+
+def test_every_check_has_a_case_here():
+    tested = {c[0] for c in CASES} | {"quote_marks", "name_consistency", "glossary_consistency"}
+    assert set(check_ids()) <= tested
