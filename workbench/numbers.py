@@ -26,7 +26,7 @@ class Quantity:
     """A number found in text: its value, what it is and where it is."""
 
     value: float
-    kind: str  # "number" | "percent" | "year" | "date" (value = month * 100 + day)
+    kind: str  # "number" | "percent" | "year" | "month" | "date" (value = month * 100 + day)
     start: int
     end: int
 
@@ -55,6 +55,8 @@ _EN_DATE = re.compile(
     rf"\b(?:{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{{4}})\b)?)"
 )
+_EN_MONTH_ALONE = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+                             r"December)\b")
 _EN_NUMBER = re.compile(
     rf"(?<![\w.])(?P<num>{_NUM.replace('[,，]', ',').replace('[.．]', '[.]')})(?:st|nd|rd|th)?"
     r"(?:\s*-?\s*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion)\b)?"
@@ -117,10 +119,11 @@ def zh_quantities(text: str) -> list[Quantity]:
             continue
         if match["year"]:
             found.append(Quantity(_number(match["year"]) or 0, "year", match.start("year"), match.end("year") + 1))
-        if match["day"]:
-            day = _number(match["day"])
-            if day and 1 <= day <= 31:
-                found.append(Quantity(month * 100 + day, "date", match.start("month"), match.end()))
+        day = _number(match["day"]) if match["day"] else None
+        if day and 1 <= day <= 31:
+            found.append(Quantity(month * 100 + day, "date", match.start("month"), match.end()))
+        elif not match["day"]:
+            found.append(Quantity(month, "month", match.start("month"), match.end()))
         _take(taken, match.start(), match.end())
     for match in _ZH_YEAR.finditer(text):
         if not any(taken[match.start() : match.end()]):
@@ -146,7 +149,7 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 def en_quantities(text: str) -> list[Quantity]:
     """Dates, years, percentages and scaled numbers in English text."""
-    if not _ANY_DIGIT.search(text):
+    if not _ANY_DIGIT.search(text) and not _EN_MONTH_ALONE.search(text):
         return []
     taken = bytearray(len(text))
     found: list[Quantity] = _numeric_dates(text, taken)
@@ -161,6 +164,10 @@ def en_quantities(text: str) -> list[Quantity]:
             group = "year" if match["year"] else "year2"
             found.append(Quantity(float(year), "year", match.start(group), match.end(group)))
         _take(taken, match.start(), match.end())
+    for match in _EN_MONTH_ALONE.finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            found.append(Quantity(MONTHS[match.group().lower()], "month", match.start(), match.end()))
+            _take(taken, match.start(), match.end())
     for match in _EN_NUMBER.finditer(text):
         if any(taken[match.start() : match.end()]) or _inside_latin_token(text, match.start(), match.end()):
             continue

@@ -69,18 +69,19 @@ def char_readings(char: str) -> tuple[str, ...]:
     return _tables()[2].get(char, ())
 
 
-def name_spellings(chinese: str, limit: int = 8) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_spellings(chinese: str, limit: int = 8) -> tuple[str, ...]:
     """Standard romanisations of a Chinese personal name: surname, then the given name as one word.
 
     蒋卫东 -> ["Jiang Weidong"]; polyphonic characters give several (曾 -> Zeng or Ceng).
     """
     if len(chinese) < 2 or not all(char_readings(c) for c in chinese):
-        return []
+        return ()
     spellings = [""]
     for position, char in enumerate(chinese):
         readings = char_readings(char)
         spellings = [s + (" " if position == 1 else "") + r for s in spellings for r in readings][:limit]
-    return [" ".join(part.capitalize() for part in s.split(" ")) for s in spellings]
+    return tuple(" ".join(part.capitalize() for part in s.split(" ")) for s in spellings)
 
 
 def pinyin_table(texts: list[str]) -> dict[int, str]:

@@ -8,11 +8,11 @@ from pathlib import Path
 from workbench.align import Alignment, align
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, read_document
-from workbench.formats import glossary_csv
+from workbench.formats import glossary_csv, glossary_xlsx, tbx
 from workbench.model import Glossary, Segmentation, SourceText
 from workbench.segment import segment
 
-GLOSSARY_READERS = {".csv": glossary_csv, ".tsv": glossary_csv}
+GLOSSARY_READERS = {".csv": glossary_csv, ".tsv": glossary_csv, ".xlsx": glossary_xlsx, ".tbx": tbx}
 
 
 @dataclass(frozen=True, slots=True)

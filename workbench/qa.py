@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
 from workbench.errors import UserError
@@ -89,8 +89,13 @@ class Checker:
     """Everything needed to check documents against one glossary, engine and configuration."""
 
     def __init__(self, terms: tuple[Term, ...] = (), engine=None, config: CheckConfig | None = None,
-                 cache: FindingCache | None = None, only: frozenset[str] | None = None):
+                 cache: FindingCache | None = None, only: frozenset[str] | None = None, lexicon="default"):
         self.glossary = GlossaryMatcher(terms) if terms else None
+        if lexicon == "default":
+            from workbench.align.lexicon import load_lexicon
+
+            lexicon = load_lexicon()
+        self.extras = {"lexicon": lexicon}
         self.engine = engine
         self.config = config or CheckConfig()
         self.cache = cache if cache is not None else FindingCache()
@@ -104,8 +109,22 @@ class Checker:
             engine.add_words(_dictionary_words(terms))
 
     def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
-        contexts = [PairContext(s.index, s.paragraph, s.source, s.target, s.kind, length_ratio, self.glossary)
-                    for s in segments]
+        document_key = self._key_prefix + hashlib.sha256(json.dumps(
+            [[s.index, s.paragraph, s.source, s.target, s.kind] for s in segments] + [round(length_ratio, 1)]
+        ).encode()).hexdigest()
+        cached = self.cache.get(document_key)
+        if cached is not None:  # an unchanged document: nothing to do at all
+            return list(cached)
+        reports = self._check(segments, length_ratio)
+        self.cache.put(document_key, tuple(reports))
+        return reports
+
+    def _check(self, segments: list[SegmentInput], length_ratio: float) -> list[SegmentReport]:
+        contexts = [PairContext(s.index, s.paragraph, s.source, s.target, s.kind, length_ratio, self.glossary,
+                                self.extras) for s in segments]
+        if self.use_engine:  # once per document: each call to the engine's dictionary has a cost
+            self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
+                                         | {w for s in segments for w in _romanised_words(s.target)}))
         per_segment = {c.index: list(self._segment_findings(c)) for c in contexts}
         for check in self.document_checks:
             for index, finding in check.check_document(contexts):
@@ -120,10 +139,12 @@ class Checker:
             return cached
         findings = [self._configured(f) for check in self.checks for f in check.check(pair)]
         if self.use_engine and pair.target.strip():
-            if self.engine is not None:
-                self.engine.add_words(_pinyin_words(pair.source))
             ours = [(f.start, f.end, f.category) for f in findings]
-            for finding in self.engine.check(pair.target):
+            # no-break and ideographic spaces break engines' tokenisation; same length, so offsets hold
+            for finding in self.engine.check(pair.target.replace("\u00a0", " ").replace("\u3000", " ")):
+                finding = replace(finding, text=pair.target[finding.start:finding.end])
+                if _engine_noise(finding, pair.source, pair.target):
+                    continue
                 if not any(_overlaps(finding, start, end) and category == finding.category
                            for start, end, category in ours):
                     findings.append(self._configured(finding))
@@ -134,8 +155,6 @@ class Checker:
     def _configured(self, finding: Finding) -> Finding:
         severity = self.config.severity.get(finding.check)
         if severity and severity != finding.severity:
-            from dataclasses import replace
-
             return replace(finding, severity=severity)
         return finding
 
@@ -168,6 +187,53 @@ def _dictionary_words(terms: tuple[Term, ...]) -> list[str]:
         if term.type in ("person", "organization", "place"):
             words.update(w.strip(",.()'’") for w in term.target.split())
     return sorted(w for w in words if w)
+
+
+_QUOTE_MARKS = set("“”\"‘’'")
+
+
+def _engine_noise(finding: Finding, source: str, target: str) -> bool:
+    """Engine findings the workbench knows better about: codes and acronyms copied from the source
+    (HX-300, TEUs, R&D) are not misspellings, and quotation marks are judged per paragraph by the
+    quote_marks check, since a quotation in a press release runs over several sentences."""
+    text = finding.text
+    if finding.category == "spelling":
+        capitals = sum(1 for c in text if c.isupper())
+        if capitals >= 2 or any(c.isdigit() for c in text) or "&" in text or text.lower() in source.lower():
+            return True
+        if _proper_name_word(target, finding.start, finding.end):
+            return True
+    if finding.category in ("grammar", "style") and finding.check.endswith("capitalization"):
+        before = target[: finding.start].rstrip().rsplit(" ", 1)[-1]
+        if before in ("Ltd.", "Co.", "Inc.", "Corp.", "No.", "a.m.", "p.m.", "etc."):
+            return True  # "Ltd. was": an abbreviation, not the end of a sentence
+    return bool(text) and set(text.strip()) <= _QUOTE_MARKS
+
+
+_NAME_PARTICLES = {"da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "bin", "al"}
+
+
+def _proper_name_word(target: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence (Vinci, Maersk), or a particle before one (da Vinci):
+    proper names a spelling dictionary cannot know; names are the glossary's and name checks' job."""
+    word = target[start:end]
+    before = target[:start].rstrip()
+    after = target[end:].lstrip()
+    mid_sentence = bool(before) and before[-1] not in ".!?:“\"" and not before.endswith("\n")
+    if word[:1].isupper() and word[1:].islower() and mid_sentence:
+        return True
+    return word in _NAME_PARTICLES and after[:1].isupper()
+
+
+def _romanised_words(target: str) -> set[str]:
+    """Capitalised words that read entirely as pinyin (Wulian, Rizhao, Wangjiazhuang): Chinese names
+    a spelling checker cannot know, and would spend most of its time on."""
+    import re
+
+    from workbench.pinyin import split_syllables
+
+    return {word for word in re.findall(r"\b[A-Z][a-z]{3,}\b", target)
+            if (parts := split_syllables(word)) is not None and len(parts) >= 2}
 
 
 def _pinyin_words(source: str) -> list[str]:

@@ -41,6 +41,11 @@ class Lexicon:
     automaton: object
     glosses: tuple[frozenset[str], ...]
 
+    def entries(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
+        """(start, end, gloss stems) of the dictionary words in ``text``, leftmost-longest."""
+        return [(end - length + 1, end + 1, self.glosses[number])
+                for end, (length, number) in self.automaton.iter_long(text)]
+
     def words(self, text: str) -> list[frozenset[str]]:
         """Gloss stems of the dictionary words in ``text``, leftmost-longest, without overlaps."""
         return [self.glosses[number] for _, (_, number) in self.automaton.iter_long(text)]

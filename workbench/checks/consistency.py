@@ -59,4 +59,54 @@ class NameConsistency(DocumentCheck):
                                           start, end, pair.target[start:end], (earlier,), "qa", False)
 
 
-DOCUMENT_CHECKS = (NameConsistency,)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+MAX_GLOSSES = 8  # words with more senses than this are too general to judge ("发展", "工作")
+
+
+def _stem_match(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    return shorter >= 4 and (a.startswith(b) or b.startswith(a)) or a == b
+
+
+class TermRenderingConsistency(DocumentCheck):
+    """A Chinese term outside the glossary rendered one way and later another ("conference" for 会议
+    in three paragraphs, "meeting" in the fourth), judged by the term's CC-CEDICT senses."""
+
+    check_id = "term_consistency"
+    category = "consistency"
+    severity = "warning"
+
+    def check_document(self, pairs):
+        lexicon = pairs[0].extras.get("lexicon") if pairs else None
+        if lexicon is None:
+            return
+        first_use: dict[str, tuple[frozenset[str], str]] = {}
+        for pair in pairs:
+            if not pair.target.strip():
+                continue
+            words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(pair.target)]
+            seen_here = set()
+            for start, end, glosses in lexicon.entries(pair.source):
+                term = pair.source[start:end]
+                if term in seen_here or len(glosses) > MAX_GLOSSES or (pair.glossary and pair.glossary.rendering_of(term)):
+                    continue
+                seen_here.add(term)
+                used = [(ws, we, w) for ws, we, w in words if any(_stem_match(w[:5], g) for g in glosses)]
+                if not used:
+                    continue
+                stems = frozenset(w[:5] for _, _, w in used)
+                if term not in first_use:
+                    first_use[term] = (stems, used[0][2])
+                    continue
+                earlier, earlier_word = first_use[term]
+                if any(_stem_match(a, b) for a in stems for b in earlier):
+                    continue
+                if any(_stem_match(w[:5], b) for _, _, w in words for b in earlier):
+                    continue
+                ws, we, word = used[0]
+                yield pair.index, Finding(self.check_id, self.category, self.severity,
+                                          f"{term} is “{earlier_word}” earlier in the document but “{word}” here.",
+                                          ws, we, pair.target[ws:we], (earlier_word,), "qa", False)
+
+
+DOCUMENT_CHECKS = (NameConsistency, TermRenderingConsistency)

@@ -92,7 +92,7 @@ class DateMismatch(Check):
     check_id = "date_mismatch"
     category = "date"
     severity = "error"
-    kinds = ("date", "year")
+    kinds = ("date", "year", "month")
 
     def check(self, pair):
         if pair.kind == "1-0" or not pair.target.strip():
@@ -116,6 +116,8 @@ class DateMismatch(Check):
     def suggest(self, quantity: Quantity, written: str) -> str:
         if quantity.kind == "year":
             return f"{quantity.value:.0f}"
+        if quantity.kind == "month":
+            return MONTH_NAMES[int(quantity.value) - 1]
         month, day = MONTH_NAMES[int(quantity.value) // 100 - 1], int(quantity.value) % 100
         return f"{day} {month}" if written[:1].isdigit() else f"{month} {day}"
 

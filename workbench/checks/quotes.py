@@ -6,12 +6,14 @@ not a segment; the direction of a single mark is judged from its neighbours.
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from workbench.checks.base import DocumentCheck, PairContext
 from workbench.model import Finding
 
 DOUBLE = "“”\""
+_MARKS = re.compile(r"[“”\"()\[\]{}]")
 OPENERS = "([{"
 CLOSERS = ")]}"
 
@@ -48,7 +50,8 @@ class QuoteMarks(DocumentCheck):
         open_brackets: list[tuple[PairContext, int, str]] = []
         for pair in pairs:
             text = pair.target
-            for index, char in enumerate(text):
+            for mark in _MARKS.finditer(text):
+                index, char = mark.start(), mark.group()
                 if char in DOUBLE:
                     role = quote_role(text, index)
                     wanted = "“" if role == "open" else "”"

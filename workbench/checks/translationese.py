@@ -18,13 +18,20 @@ _SINGULAR_HEADS = ("ceremony", "meeting", "conference", "event", "forum", "sessi
                    "celebration", "opening", "contest", "game", "match", "activity", "training", "workshop")
 _WERE_PARTICIPLE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(_SINGULAR_HEADS) + r")\b"
-    r"(?P<middle>[^.;:!?]{0,160}?)\b(?P<were>were)(?=\s+(?:held|launched|opened|organized|organised|hosted|"
+    r"(?P<middle>(?:[^.;:!?]|\.(?=\S)){0,160}?)\b(?P<were>were)(?=\s+(?:held|launched|opened|organized|organised|hosted|"
     r"staged|convened|attended|co-hosted|unveiled)\b)")
 _THIRD_PERSON = re.compile(
     r"\b(?P<subject>He|She|It|[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<verb>share|express|say|point|attend|hope|believe|stress|emphasize|introduce|add|note|thank|"
     r"welcome|call|urge|want|need|think|have|do)\b(?!\s+(?:not|n't)\b)")
 _PLURAL_SUBJECT_WORDS = {"They", "We", "You", "I"}
+_COLLECTIVE = re.compile(
+    r"\b[Tt]he (?:[\w-]+ ){0,2}?(?P<subject>group|company|county|city|government|festival|project|hospital|school|"
+    r"bureau|committee|port|base|enterprise|conference|meeting|ceremony|event|plant|factory|park|district|"
+    r"province|university|bank|center|centre|association|department|team)\s+"
+    r"(?P<verb>plan|attract|aim|expect|feature|plan|intend|expect|hope|want|need|have|cover|employ|include|"
+    r"own|produce|serve|provide|rank|strive|seek|continue|remain|boast)\b"
+    r"(?=\s+(?:to|more|a|an|the|over|about|nearly|around|some|its|\d))")
 
 
 class PointOfViews(Check):
@@ -88,14 +95,16 @@ class SingularWereHeld(Check):
 
 
 class ThirdPersonVerb(Check):
-    """A third-person singular subject with a bare verb ("Jiang Weidong share his view")."""
+    """A third-person singular subject with a bare verb ("Jiang Weidong share his view", "the festival
+    attract more than …")."""
 
     check_id = "third_person_verb"
     category = "grammar"
     severity = "error"
 
     def check(self, pair):
-        for match in _THIRD_PERSON.finditer(pair.target):
+        matches = list(_THIRD_PERSON.finditer(pair.target)) + list(_COLLECTIVE.finditer(pair.target))
+        for match in sorted(matches, key=lambda m: m.start("verb")):
             subject, verb = match.group("subject"), match.group("verb")
             if subject in _PLURAL_SUBJECT_WORDS or _after_modal(pair.target, match.start()):
                 continue
@@ -111,4 +120,64 @@ def _after_modal(text: str, start: int) -> bool:
                                                     "should", "must", "did", "does", "let", "to", "and", "or"}
 
 
-CHECKS = (InTheMorningOf, PointOfViews, PointedOut, SingularWereHeld, ThirdPersonVerb)
+_TO_ADVERB_GERUND = re.compile(r"\bto (?P<adverb>[a-z]+ly) (?P<verb>[a-z]{3,}ing)\b")
+_PLURAL_HAS = re.compile(r"\b(?P<noun>[a-z]+(?:tions|ments|ies|ers|ees|ises|ants))\b(?P<middle> (?:at|in|across|from) "
+                         r"[^,.;:]{0,40}?)? (?P<verb>has|is|was)\b")
+
+
+_SINGULAR_HAVE = re.compile(
+    r"\b[Tt]he (?:[a-z-]+ ){0,3}?(?P<head>[a-z]+(?:ard|ion|ment|ity|ure|ance|ence|ness|ship|ism|age|rate|level))"
+    r"(?P<middle> (?:of|for|in|at) (?:the |a |an )?[a-z-]+(?: [a-z-]+)?)? (?P<verb>have|are|were)"
+    r"(?= (?:been|being|[a-z]+ed)\b)")
+
+
+class SingularHaveBeen(Check):
+    """A singular head noun with a plural verb: "the flood control standard of the reservoir have
+    been raised" (the verb agrees with "standard", not with the noun in the "of" phrase)."""
+
+    check_id = "singular_have"
+    category = "grammar"
+    severity = "warning"
+
+    def check(self, pair):
+        for match in _SINGULAR_HAVE.finditer(pair.target):
+            fixed = {"have": "has", "are": "is", "were": "was"}[match.group("verb")]
+            yield self.finding(pair, match.start("verb"), match.end("verb"),
+                               f"The subject “{match.group('head')}” is singular: “{fixed}”.", [fixed])
+
+
+class ToGerund(Check):
+    """"to earnestly shouldering": after "to" and an adverb the verb takes its base form."""
+
+    check_id = "to_gerund"
+    category = "grammar"
+    severity = "warning"
+
+    def check(self, pair):
+        for match in _TO_ADVERB_GERUND.finditer(pair.target):
+            stem = match.group("verb")[:-3]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]
+            yield self.finding(pair, match.start("verb"), match.end("verb"),
+                               f"After “to {match.group('adverb')}” use the base form of the verb.", [stem])
+
+
+class PluralSubjectSingularVerb(Check):
+    """A plural subject ("Party organizations at all levels … has") with a singular verb."""
+
+    check_id = "plural_subject_singular_verb"
+    category = "grammar"
+    severity = "warning"
+
+    def check(self, pair):
+        for match in _PLURAL_HAS.finditer(pair.target):
+            before = pair.target[: match.start()].split()[-1:] or [""]
+            if before[0].lower() in ("of", "the number of", "one"):
+                continue  # "the number of applications has": the head is singular
+            fixed = {"has": "have", "is": "are", "was": "were"}[match.group("verb")]
+            yield self.finding(pair, match.start("verb"), match.end("verb"),
+                               f"“{match.group('noun')}” is plural: “{fixed}”.", [fixed])
+
+
+CHECKS = (InTheMorningOf, PluralSubjectSingularVerb, PointOfViews, PointedOut, SingularHaveBeen, SingularWereHeld,
+          ThirdPersonVerb, ToGerund)

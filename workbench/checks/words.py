@@ -51,7 +51,8 @@ class LowercaseSentenceStart(Check):
 
 def _after_abbreviation(text: str, end: int) -> bool:
     word = re.search(r"(\S+)$", text[:end])
-    return bool(word and re.fullmatch(r"(?:[a-z]\.){2,}|etc\.|e\.g\.|i\.e\.|vs\.|approx\.|a\.m\.|p\.m\.|No\.",
+    return bool(word and re.fullmatch(r"(?:[A-Za-z]\.){2,}|etc\.|e\.g\.|i\.e\.|vs\.|approx\.|No\.|Co\.|Ltd\.|"
+                                      r"Inc\.|Corp\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|St\.|Jr\.|Sr\.",
                                       word.group(1)))
 
 

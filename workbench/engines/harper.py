@@ -58,6 +58,9 @@ def replacement(problem_text: str, kind: int, text: str) -> str:
     return text
 
 
+DISABLED_RULES = ("LongSentences",)
+
+
 class HarperEngine:
     """Grammar, spelling and style findings from Harper, offline.
 
@@ -77,6 +80,11 @@ class HarperEngine:
         except KeyError:
             choices = ", ".join(d.name.lower() for d in harper.Dialect)
             raise EngineUnavailable(f"Harper has no dialect {dialect!r}: choose one of {choices}") from None
+        # LongSentences flags whole sentences (press releases are long by habit) and Harper then
+        # hides every other lint inside that span, such as a misspelling: switch it off.
+        config = self._linter.get_lint_config()
+        config.update({rule: False for rule in DISABLED_RULES if rule in config})
+        self._linter.set_lint_config(config)
         self._lock = threading.Lock()
         self._protected: set[str] = set()
 

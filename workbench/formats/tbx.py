@@ -1,19 +1,4 @@
-"""Glossary as TBX: TBX-Basic 2008 (<martif>) and TBX v3 / ISO 30042:2019 (<tbx>), read safely and written with lxml.
-
-Mapping, per concept entry (termEntry or conceptEntry):
-- every Chinese term (xml:lang zh, zh-CN, zh-Hans, ...) that is not deprecated becomes a Term.source, preferred
-  ones first; each gets the same target, so synonyms all match;
-- the English target (xml:lang en, en-US, en-GB, ...) is the first preferred term, else the first admitted or
-  unmarked one; further admitted English terms are allowed renderings and are not kept;
-- English terms whose administrativeStatus is deprecated, superseded, notRecommended or obsolete are forbidden;
-- the type is the first <termNote type="termType"> or <descrip type="termCategory"> anywhere in the entry whose
-  value is person, organization, title, place or term, else "term" (so TBX termType values such as fullForm
-  read as "term"); the writer uses termNote termType, which the TBX-Basic schema accepts as an element but
-  whose picklist (fullForm, acronym, ...) does not list our values: a strict Schematron check flags them;
-- the note is the first concept-level <note>, else the first <note> anywhere, else the first definition.
-Files with a DOCTYPE are refused outright: TBX needs no DTD, and refusing it rules out entity expansion (billion
-laughs), external entities (XXE) and DTD fetching without having to reason about each.
-"""
+"""Glossary as TBX-Basic: TBX 2008 (<martif>) and TBX v3, ISO 30042:2019 (<tbx>); read safely, written with lxml."""
 
 from __future__ import annotations
 
@@ -32,7 +17,7 @@ VERSIONS = ("v3", "basic2008")
 NAMESPACE_V3 = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CHINESE, ENGLISH = "zh-CN", "en"
-PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
+PREFERRED, DEPRECATED = "preferredTerm-admn-sts", "deprecatedTerm-admn-sts"
 _FORBIDDEN_STATUSES = ("deprecated", "superseded", "notrecommended", "obsolete")
 _LANGUAGES = {"zh": "zh", "zho": "zh", "chi": "zh", "cmn": "zh", "en": "en", "eng": "en"}
 # element names: (entry, language section, term section) for each version
@@ -67,7 +52,20 @@ class _PrologGate:
 
 
 def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
-    """Read a TBX file; entries that cannot become terms are reported as "entry N (id X): ..." problems."""
+    """Read a TBX file; entries that cannot become terms are reported as "entry N (id X): ..." problems.
+
+    Mapping, per concept entry (termEntry or conceptEntry):
+    - every Chinese term (xml:lang zh, zh-CN, zh-Hans, ...) that is not deprecated becomes a Term.source,
+      preferred ones first; each gets the same target, so synonyms all match;
+    - the English target (xml:lang en, en-US, en-GB, ...) is the first preferred term, else the first admitted
+      or unmarked one; further admitted English terms are allowed renderings and are not kept;
+    - English terms whose administrativeStatus is deprecated, superseded, notRecommended or obsolete are forbidden;
+    - the type is the first <termNote type="termType"> or <descrip type="termCategory"> in the entry whose value
+      is person, organization, title, place or term, else "term" (standard termType values such as fullForm
+      read as "term"); ``write`` uses termNote termType, an element TBX-Basic's schema accepts, though its
+      Schematron picklist (fullForm, acronym, ...) does not list our values;
+    - the note is the first concept-level <note>, else the first <note> anywhere, else the first definition.
+    """
     path = Path(path)
     check_file(path, size_cap)
     root = _parse(path, path.read_bytes())
@@ -103,7 +101,7 @@ def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
                              attrib={"type": "TBX-Basic", "style": "dca", XML_LANG: ENGLISH})
         header = make(root, "tbxHeader")
     else:
-        root = etree.Element("martif", attrib={"type": "TBX-Basic-V1", XML_LANG: ENGLISH})
+        root = etree.Element("martif", attrib={"type": "TBX-Basic", XML_LANG: ENGLISH})
         header = make(root, "martifHeader")
     file_description = make(header, "fileDesc")
     _set_text(make(make(file_description, "sourceDesc"), "p"), f"Glossary {glossary.name} from the workbench", path)
@@ -123,17 +121,21 @@ def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
         for language, variants in languages:
             section = make(entry, language_name)
             section.set(XML_LANG, language)
-            for text, status, kind_note in variants:
+            for text, status, term_type in variants:
                 term_section = make(section, term_name)
                 _set_text(make(term_section, "term"), text, path)
                 _set_note(make(term_section, "termNote"), "administrativeStatus", status)
-                if kind_note:
-                    _set_note(make(term_section, "termNote"), "termType", kind_note)
+                if term_type:
+                    _set_note(make(term_section, "termNote"), "termType", term_type)
     etree.ElementTree(root).write(str(path), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def _parse(path: Path, data: bytes) -> etree._Element:
-    """Parse without ever loading a DTD, expanding an entity or touching the network."""
+    """Parse without ever loading a DTD, expanding an entity or touching the network.
+
+    Any DOCTYPE is refused outright, before its internal subset is read: TBX needs no DTD, and refusing it
+    rules out entity expansion (billion laughs), external entities (XXE) and DTD fetching all at once.
+    """
     options = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         etree.fromstring(data, etree.XMLParser(target=_PrologGate(), **options))

@@ -63,6 +63,7 @@ class GlossaryMatcher:
         if self._has_en:
             self._en.make_automaton()
         self._by_source = by_source
+        self._recent: dict[str, list[TargetMatch]] = {}
 
     def source_matches(self, source: str) -> list[SourceMatch]:
         if not self._has_zh:
@@ -74,6 +75,15 @@ class GlossaryMatcher:
         """Every rendering or forbidden variant in the target; longer matches hide those inside them."""
         if not self._has_en:
             return []
+        cached = self._recent.get(target)
+        if cached is None:
+            cached = self._target_matches(target)
+            if len(self._recent) > 256:  # several checks ask about the same target in a row
+                self._recent.clear()
+            self._recent[target] = cached
+        return cached
+
+    def _target_matches(self, target: str) -> list[TargetMatch]:
         lower = normalize(target, lower=True)
         cased = normalize(target)
         found: list[TargetMatch] = []

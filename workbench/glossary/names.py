@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -29,32 +30,43 @@ class NameProblem:
     kind: str  # "split" | "reordered" | "misspelt"
 
 
-def name_problems(target: str, spellings: list[str]) -> list[NameProblem]:
-    """Windows of the target that are a wrong form of one of ``spellings`` (all of one person)."""
-    if not spellings:
-        return []
+@lru_cache(maxsize=512)
+def _windows(target: str) -> dict[str, list[tuple[int, int, str, str, int]]]:
+    """Runs of one to four adjacent words starting with a capital, indexed by their first two letters:
+    (start, end, written, joined lower-case letters, number of words)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(target)]
-    problems: list[NameProblem] = []
-    taken_until = -1
+    index: dict[str, list] = {}
     for first in range(len(tokens)):
-        if tokens[first][0] < taken_until or not tokens[first][2][0].isupper():
+        if not tokens[first][2][0].isupper():
             continue
-        best = None
         for size in (1, 2, 3, 4):
             window = tokens[first : first + size]
             if len(window) < size or not _adjacent(target, window):
                 break
             start, end = window[0][0], window[-1][1]
-            written = target[start:end]
             joined = "".join(t[2] for t in window).lower()
-            for expected in spellings:
-                problem = _compare(written, joined, expected, size)
-                if problem and (best is None or _rank(problem) < _rank(best[0])):
-                    best = (problem, start, end, written, expected)
-        if best:
-            kind, start, end, written, expected = best
-            problems.append(NameProblem(start, end, written, expected, kind))
-            taken_until = end
+            index.setdefault(joined[:2], []).append((start, end, target[start:end], joined, size))
+    return index
+
+
+def name_problems(target: str, spellings) -> list[NameProblem]:
+    """Windows of the target that are a wrong form of one of ``spellings`` (all of one person)."""
+    if not spellings:
+        return []
+    windows = _windows(target)
+    candidates = []
+    for expected in spellings:
+        surname, given = expected.lower().split(" ", 1)
+        for window in windows.get(surname[:2], []) + windows.get(given[:2], []):
+            start, end, written, joined, size = window
+            kind = _compare(written, joined, expected, size)
+            if kind:
+                candidates.append((start, _rank(kind), -(end - start), NameProblem(start, end, written, expected, kind)))
+    problems: list[NameProblem] = []
+    for _, _, _, problem in sorted(candidates, key=lambda c: c[:3]):
+        if problems and problem.start < problems[-1].end:
+            continue
+        problems.append(problem)
     return problems
 
 

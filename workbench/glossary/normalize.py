@@ -7,6 +7,7 @@ apostrophes become straight and hyphen variants become "-", so "China \\u00a0Mob
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 SPACES = set(" \t\n\r\u00a0\u3000\u2002\u2003\u2009\u202f")
@@ -17,7 +18,7 @@ FOLD = {"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
     text: str  # the normalised view
-    raw_starts: tuple[int, ...]  # raw offset of each normalised character
+    raw_starts: tuple[int, ...] | range  # raw offset of each normalised character
     raw_length: int
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -27,7 +28,12 @@ class NormalizedText:
         return raw_start, raw_end
 
 
+_NEEDS_WORK = re.compile("[" + "".join(sorted((SPACES - {" "}) | ZERO_WIDTH | set(FOLD))) + "]|  ")
+
+
 def normalize(raw: str, lower: bool = False) -> NormalizedText:
+    if not _NEEDS_WORK.search(raw):  # the common case: nothing to change, offsets are the identity
+        return NormalizedText(raw.lower() if lower else raw, range(len(raw)), len(raw))
     chars: list[str] = []
     starts: list[int] = []
     for index, char in enumerate(raw):

@@ -1,0 +1,308 @@
+"""Contract tests for the grammar engines: Harper offline, LanguageTool against recorded answers."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from tests.lt_server import RecordedLanguageTool, load_recordings
+from workbench.engines import ENGINES, make_engine
+from workbench.engines import languagetool as lt_module
+from workbench.engines.base import EngineUnavailable
+from workbench.engines.harper import HarperEngine
+from workbench.engines.languagetool import LanguageToolEngine
+from workbench.errors import UserError
+from workbench.model import CATEGORIES, SEVERITIES
+
+POINT_OF_VIEWS = "Jiang Weidong share his point of views at the signing ceremony."
+SPACE_COLON_REPEAT = "He pointed : the the plan is good."
+CHINESE_EMOJI = "五征集团在𠮷林 😀😀 “Wuzheng” said teh plan is good."
+NAMES = "Mr. Weidong visited Rizhao on Monday."
+SENTENCE_START = "the company will discuss about the plan in Wuzheng."
+RECORDED = [POINT_OF_VIEWS, SPACE_COLON_REPEAT, CHINESE_EMOJI, NAMES, SENTENCE_START]
+ENGINE_NAMES = ["harper", "languagetool"]
+
+
+def test_every_shared_text_has_a_recorded_languagetool_answer():
+    assert sorted(load_recordings()) == sorted(RECORDED)
+
+
+@pytest.fixture(scope="module")
+def lt_server():
+    with RecordedLanguageTool() as server:
+        yield server
+
+
+@pytest.fixture
+def new_engine(lt_server):
+    """Build a fresh engine by name; Harper offline, LanguageTool on the recorded server."""
+
+    def build(name: str):
+        return HarperEngine() if name == "harper" else LanguageToolEngine(server_url=lt_server.url)
+
+    return build
+
+
+@pytest.fixture(scope="module", params=ENGINE_NAMES)
+def engine(request, lt_server):
+    """One engine per name for the whole module: building Harper's dictionary takes about a second."""
+    return HarperEngine() if request.param == "harper" else LanguageToolEngine(server_url=lt_server.url)
+
+
+def find(findings, text):
+    return [f for f in findings if f.text == text]
+
+
+# --- behaviour both engines share -------------------------------------------------------------
+
+@pytest.mark.parametrize("target", RECORDED, ids=["point-of-views", "space-colon-repeat", "chinese-emoji",
+                                                   "names", "sentence-start"])
+def test_findings_point_at_their_text_in_the_target(engine, target):
+    findings = engine.check(target)
+    assert findings, "every recorded sentence has something to flag"
+    for finding in findings:
+        assert 0 <= finding.start < finding.end <= len(target)
+        assert finding.text == target[finding.start:finding.end]
+        assert finding.category in CATEGORIES and finding.severity in SEVERITIES
+        assert finding.engine == engine.name and not finding.safe
+        assert finding.check.startswith({"harper": "harper_", "languagetool": "lt_"}[engine.name])
+        assert finding.message
+
+
+@pytest.mark.parametrize("target, problem, category, suggestion", [
+    (POINT_OF_VIEWS, "point of views", "grammar", "points of view"),
+    (SPACE_COLON_REPEAT, "the the", "repetition", "the"),
+    (CHINESE_EMOJI, "teh", "spelling", "the"),
+    (SENTENCE_START, "the", "grammar", "The"),
+    (NAMES, "Rizhao", "spelling", None),
+], ids=["point-of-views", "the-the", "typo-after-chinese-and-emoji", "lowercase-sentence-start", "pinyin-name"])
+def test_both_engines_flag_the_error_with_a_fix(engine, target, problem, category, suggestion):
+    matches = find(engine.check(target), problem)
+    assert [f.category for f in matches] == [category]
+    if suggestion is not None:
+        assert suggestion in matches[0].suggestions
+
+
+@pytest.mark.parametrize("word", ["Wuzheng", "teh"], ids=["name-after-emoji", "typo-after-emoji"])
+def test_offsets_are_code_points_after_chinese_astral_han_and_emoji(engine, word):
+    # 𠮷 and 😀 are two UTF-16 units and four UTF-8 bytes each, but one code point.
+    start = CHINESE_EMOJI.index(word)
+    assert [(f.start, f.end) for f in find(engine.check(CHINESE_EMOJI), word)] == [(start, start + len(word))]
+
+
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_add_words_stops_a_name_being_reported_as_a_misspelling(new_engine, name):
+    engine = new_engine(name)
+    assert [f.category for f in find(engine.check(NAMES), "Weidong")] == ["spelling"]
+    engine.add_words(["Weidong", "Xiangmin"])
+    findings = engine.check(NAMES)
+    assert find(findings, "Weidong") == []
+    assert [f.category for f in find(findings, "Rizhao")] == ["spelling"], "only the added name is accepted"
+
+
+@pytest.mark.parametrize("target", ["", "   ", "\n\n"], ids=["empty", "spaces", "newlines"])
+def test_empty_text_gives_no_findings(engine, target):
+    assert engine.check(target) == []
+
+
+# --- Harper ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def harper_engine():
+    return HarperEngine()
+
+
+@pytest.mark.parametrize("target, problem, check, category, fixed", [
+    ("This is important , he said.", " ", "harper_punctuation", "spacing", "This is important, he said."),
+    ("However the plan is good.", "However", "harper_punctuation", "punctuation", "However, the plan is good."),
+    ("I want go home.", "want", "harper_word_choice", "style", "I want to go home."),
+    ("Hello  world.", "  ", "harper_formatting", "spacing", "Hello world."),
+    ("He said it was was good.", "was was", "harper_repetition", "repetition", "He said it was good."),
+], ids=["remove", "insert-after", "insert-after-word", "double-space", "repetition"])
+def test_harper_suggestions_replace_the_whole_span(harper_engine, target, problem, check, category, fixed):
+    [finding] = find(harper_engine.check(target), problem)
+    assert (finding.check, finding.category) == (check, category)
+    assert target[:finding.start] + finding.suggestions[0] + target[finding.end:] == fixed
+
+
+@pytest.mark.parametrize("target, reported", [
+    ("Weidong’s plan was approved.", []),
+    ("The WEIDONG plan was approved.", []),
+    ("The plan was approved by weidong.", ["weidong"]),
+], ids=["possessive", "all-caps", "lowercase-still-wrong"])
+def test_harper_added_names_cover_possessive_and_capitals(target, reported):
+    engine = HarperEngine()
+    engine.add_words(["Weidong"])
+    assert [f.text for f in engine.check(target) if f.category == "spelling"] == reported
+
+
+@pytest.mark.parametrize("target, cjk", [
+    ("日照 Ｗｕｚｈｅｎｇ 集团", "Ｗｕｚｈｅｎｇ"),
+    ("会议 ＡＢＣ　ｔｅｓｔ 结束", "ＡＢＣ"),
+], ids=["fullwidth-name", "fullwidth-words"])
+def test_harper_ignores_runs_of_cjk_and_fullwidth_characters(harper_engine, target, cjk):
+    import harper
+
+    raw = [lint.problem_text for lint in harper.Linter().lint(target, language="plaintext")]
+    assert cjk in raw, "Harper itself flags the fullwidth run"
+    assert harper_engine.check(target) == []
+
+
+# --- LanguageTool ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lt_engine(lt_server):
+    return LanguageToolEngine(server_url=lt_server.url)
+
+
+@pytest.mark.parametrize("target, problem, check, category, severity, suggestion", [
+    (SPACE_COLON_REPEAT, " :", "lt_comma_parenthesis_whitespace", "spacing", "warning", ":"),
+    (SPACE_COLON_REPEAT, "the the", "lt_english_word_repeat_rule", "repetition", "warning", "the"),
+    (SENTENCE_START, "the", "lt_uppercase_sentence_start", "grammar", "warning", "The"),
+    (SENTENCE_START, "discuss about", "lt_discuss_about", "style", "warning", "discuss"),
+    (NAMES, "Weidong", "lt_morfologik_rule_en_us", "spelling", "error", "Wedding"),
+    (POINT_OF_VIEWS, "point of views", "lt_point_of_views", "grammar", "error", "points of view"),
+], ids=["whitespace", "duplication", "casing", "redundancy", "misspelling", "grammar"])
+def test_languagetool_rules_map_to_checks_and_categories(lt_engine, target, problem, check, category,
+                                                         severity, suggestion):
+    [finding] = find(lt_engine.check(target), problem)
+    assert (finding.check, finding.category, finding.severity) == (check, category, severity)
+    assert finding.suggestions[0] == suggestion
+
+
+def test_languagetool_sends_the_exact_text_in_american_english(lt_server, lt_engine):
+    lt_engine.check(CHINESE_EMOJI)
+    assert lt_server.requests[-1]["text"] == CHINESE_EMOJI
+    assert lt_server.requests[-1]["language"] == "en-US"
+
+
+def test_languagetool_span_that_contains_an_emoji_ends_after_it():
+    target = "Sales rose 12% 📈📈 this year, said Mr. Weidong."
+    units = len("Sales rose 12% ".encode("utf-16-le")) // 2
+    response = load_recordings()[NAMES] | {"matches": [{
+        "message": "Emoji repeated.", "shortMessage": "", "replacements": [{"value": "📈"}],
+        "offset": units, "length": 4, "context": {"text": target, "offset": units, "length": 4},
+        "sentence": target, "rule": {"id": "SYNTHETIC_EMOJI_RULE", "description": "synthetic",
+                                     "issueType": "style", "category": {"id": "STYLE", "name": "Style"}}}]}
+    with RecordedLanguageTool({target: response}) as server:
+        [finding] = LanguageToolEngine(server_url=server.url).check(target)
+    assert (finding.text, finding.suggestions) == ("📈📈", ("📈",))
+
+
+def test_languagetool_reads_the_server_from_the_environment(lt_server, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LT_SERVER", lt_server.url)
+    engine = make_engine("languagetool")
+    assert engine.server_url == lt_server.url
+    assert [f.text for f in engine.check(SPACE_COLON_REPEAT)] == [" :", "the the"]
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def assert_one_line(error: pytest.ExceptionInfo, starts: str) -> None:
+    message = str(error.value)
+    assert message.startswith(starts) and "\n" not in message and "Traceback" not in message
+
+
+def test_languagetool_unreachable_server_fails_fast_in_one_line():
+    url = f"http://127.0.0.1:{closed_port()}"
+    started = time.monotonic()
+    with pytest.raises(EngineUnavailable) as error:
+        LanguageToolEngine(server_url=url)
+    assert time.monotonic() - started < 12
+    assert_one_line(error, f"LanguageTool server {url}: cannot connect (")
+
+
+def test_languagetool_silent_server_gives_up_within_the_limit(monkeypatch):
+    monkeypatch.setattr(lt_module, "CONNECT_LIMIT", 1.5)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(EngineUnavailable) as error:
+            LanguageToolEngine(server_url=url)
+        assert time.monotonic() - started < 4
+    assert_one_line(error, f"LanguageTool server {url}: cannot connect (no answer within 1.5 s)")
+
+
+def test_languagetool_url_that_is_not_languagetool_says_so(lt_server):
+    url = lt_server.url + "/not-languagetool/"
+    with pytest.raises(EngineUnavailable) as error:
+        LanguageToolEngine(server_url=url)
+    assert_one_line(error, f"LanguageTool server {url}: unexpected answer (")
+
+
+def test_languagetool_server_that_goes_away_fails_the_check_in_one_line():
+    with RecordedLanguageTool() as server:
+        engine = LanguageToolEngine(server_url=server.url)
+    with pytest.raises(EngineUnavailable) as error:
+        engine.check("A sentence the server never saw.")
+    assert_one_line(error, f"LanguageTool server {server.url}: the check failed (")
+
+
+@pytest.fixture
+def no_lt_server(monkeypatch, tmp_path):
+    """No WORKBENCH_LT_SERVER, an empty LanguageTool folder, and no real LanguageTool start or download."""
+    monkeypatch.delenv("WORKBENCH_LT_SERVER", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    started = []
+
+    def refuse(*args, **kwargs):
+        from language_tool_python.exceptions import ServerError
+
+        started.append(kwargs)
+        raise ServerError("LanguageTool server exited early with code 1")
+
+    monkeypatch.setattr(lt_module, "_tool_class", lambda: refuse)
+    return started
+
+
+@pytest.mark.parametrize("java, installed, message", [
+    (None, False, "LanguageTool: no server is set and Java is not installed; set WORKBENCH_LT_SERVER="),
+    ("/usr/bin/java", False, "LanguageTool: no server is set and LanguageTool is not installed in "),
+], ids=["no-java", "no-languagetool"])
+def test_languagetool_without_server_or_install_is_unavailable(no_lt_server, monkeypatch, java, installed,
+                                                               message):
+    monkeypatch.setattr(lt_module.shutil, "which", lambda name: java)
+    started = time.monotonic()
+    with pytest.raises(EngineUnavailable) as error:
+        make_engine("languagetool")
+    assert time.monotonic() - started < 2
+    assert_one_line(error, message)
+    assert no_lt_server == [], "nothing was started or downloaded"
+
+
+def test_languagetool_local_install_that_fails_to_start_is_unavailable(no_lt_server, monkeypatch, tmp_path):
+    monkeypatch.setattr(lt_module.shutil, "which", lambda name: "/usr/bin/java")
+    (tmp_path / "LanguageTool-6.8").mkdir()
+    (tmp_path / "LanguageTool-6.8" / "languagetool-server.jar").write_bytes(b"")
+    with pytest.raises(EngineUnavailable) as error:
+        LanguageToolEngine()
+    assert_one_line(error, f"LanguageTool 6.8 in {tmp_path} did not start (LanguageTool server exited early")
+    assert no_lt_server == [{"language_tool_download_version": "6.8"}]
+
+
+# --- the registry ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, kind", [("harper", HarperEngine), ("languagetool", LanguageToolEngine)],
+                         ids=["harper", "languagetool"])
+def test_make_engine_builds_the_named_engine(lt_server, name, kind):
+    engine = make_engine(name, lt_server=lt_server.url)
+    assert isinstance(engine, kind) and engine.name == name
+    assert engine.check(SPACE_COLON_REPEAT)
+
+
+def test_make_engine_none_means_no_grammar_checks():
+    assert make_engine("none") is None
+    assert sorted(ENGINES) == ["harper", "languagetool", "none"]
+
+
+def test_make_engine_unknown_name_is_a_user_error():
+    with pytest.raises(UserError, match="Unknown grammar engine 'grammarly': choose one of harper, languagetool"):
+        make_engine("grammarly")
