@@ -90,7 +90,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--segments", type=int, default=20_000)
     parser.add_argument("--terms", type=int, default=5_000)
-    parser.add_argument("--harper-segments", type=int, default=2_000)
+    parser.add_argument("--harper-segments", type=int, default=1_000)
+    parser.add_argument("--naive-segments", type=int, default=2_000)
     args = parser.parse_args()
     segments = segments_from_gold(args.segments)
     terms = glossary(args.terms)
@@ -105,27 +106,35 @@ def main() -> None:
     started = time.perf_counter()
     checker.check(segments)
     recheck = time.perf_counter() - started
+    print(f"workbench glossary + QA checks (engine none), {len(segments)} segments: {ours:.2f} s "
+          f"({findings} findings)")
+    print(f"re-check of the unchanged project (cached): {recheck:.4f} s -> {ours / recheck:.0f}x faster than the "
+          "first check (target >= 10x)")
 
+    # The naive loop takes minutes on all segments: both sides are timed on the same slice.
+    part = segments[: args.naive_segments]
     started = time.perf_counter()
-    naive_glossary(segments, terms)
+    Checker(terms, None).check(part)
+    ours_part = time.perf_counter() - started
+    started = time.perf_counter()
+    naive_glossary(part, terms)
     naive = time.perf_counter() - started
-    print(f"workbench glossary + QA checks (engine none): {ours:.2f} s ({findings} findings)")
-    print(f"naive loop, every term against every segment (glossary only): {naive:.2f} s")
-    print(f"  speed-up: {naive / ours:.1f}x  (target >= 20x)")
-    print(f"re-check of the unchanged project (cached): {recheck:.3f} s  -> {ours / recheck:.1f}x faster "
-          "than the first check (target >= 10x)")
+    print(f"on the first {len(part)} segments: workbench glossary + QA {ours_part:.2f} s; naive loop testing every "
+          f"term against every segment (glossary only) {naive:.2f} s -> {naive / ours_part:.1f}x (target >= 20x)")
 
     from workbench.engines import make_engine
 
-    sample = segments[: args.harper_segments]
+    sample = segments[-args.harper_segments:]  # segments no engine has seen in this run
     engine = make_engine("harper")
+    engine.check("Warm up the dictionary.")
+    started = time.perf_counter()
+    Checker(terms, engine).check(sample)
+    harper_all = time.perf_counter() - started
+    engine = make_engine("harper")  # a fresh engine: Harper caches what it has seen
     engine.check("Warm up the dictionary.")
     started = time.perf_counter()
     Checker(terms, engine, only=frozenset({"grammar"})).check(sample)
     harper_only = time.perf_counter() - started
-    started = time.perf_counter()
-    Checker(terms, engine).check(sample)
-    harper_all = time.perf_counter() - started
     print(f"Harper alone: {len(sample) / harper_only:.0f} segments/s; all checks with Harper: "
           f"{len(sample) / harper_all:.0f} segments/s  (target >= 200)")
 

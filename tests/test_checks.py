@@ -99,6 +99,12 @@ CASES = [
     ("name_spelling", "刘晓梅讲话。", "Liu Xiaomie spoke.", [("Liu Xiaomie", "Liu Xiaomei")]),
     ("name_spelling", "曾强讲话。", "Zeng Qiang spoke.", []),  # polyphonic surname read right
     ("name_spelling", "蒋卫东讲话。", "Jiang Weidong spoke.", []),
+    ("to_gerund", "", "We must strive to earnestly shouldering it.", [("shouldering", "shoulder")]),
+    ("to_gerund", "", "It helps in earnestly shouldering it.", []),
+    ("plural_subject_singular_verb", "", "Party organizations at all levels has worked hard.", [("has", "have")]),
+    ("plural_subject_singular_verb", "", "The number of applications has grown.", []),
+    ("singular_have", "", "The flood control standard of the reservoir have been raised.", [("have", "has")]),
+    ("singular_have", "", "The standards of the reservoir have been raised.", []),
 ]
 
 
@@ -149,6 +155,31 @@ def test_name_consistency_across_the_document():
                                                                   ("Hengtai Industrial Park",))]
 
 
+def _omission_pairs(kind_of_middle):
+    return [PairContext(0, 0, "王海涛介绍了项目。", "Wang Haitao introduced the project. Ma Li pledged support."),
+            PairContext(1, 0, "马丽表示，区里将全力做好要素保障，推动产业链上下游协同发展。", "", kind_of_middle)]
+
+
+def test_unpaired_target_and_shortened_translation_near_an_omission():
+    added = list(BY_ID["unpaired_target"]().check(PairContext(0, 0, "", "Wulian is a county in Rizhao.", "0-1")))
+    assert [f.text for f in added] == ["Wulian is a county in Rizhao."]
+    found = list(BY_ID["shortened_near_omission"]().check_document(_omission_pairs("1-0")))
+    assert [(i, f.text) for i, f in found] == [(0, "Ma Li")]
+    assert list(BY_ID["shortened_near_omission"]().check_document(_omission_pairs("1-1"))) == []
+
+
+def test_term_rendering_consistency_uses_dictionary_senses():
+    from workbench.align.lexicon import load_lexicon
+
+    extras = {"lexicon": load_lexicon()}
+    pairs = [PairContext(0, 0, "会议在北京举行。", "The conference was held in Beijing.", extras=extras),
+             PairContext(1, 1, "会议强调了安全。", "The meeting stressed safety.", extras=extras)]
+    found = list(BY_ID["term_consistency"]().check_document(pairs))
+    assert [(i, f.text, f.suggestions) for i, f in found] == [(1, "meeting", ("conference",))]
+    same = [pairs[0], PairContext(1, 1, "会议强调了安全。", "The conference stressed safety.", extras=extras)]
+    assert list(BY_ID["term_consistency"]().check_document(same)) == []
+
+
 def test_registry_lists_every_check_once_with_a_stable_id_and_a_docstring():
     ids = check_ids()
     assert len(ids) == len(set(ids))
@@ -160,5 +191,6 @@ def test_registry_lists_every_check_once_with_a_stable_id_and_a_docstring():
 
 
 def test_every_check_has_a_case_here():
-    tested = {c[0] for c in CASES} | {"quote_marks", "name_consistency", "glossary_consistency"}
+    tested = {c[0] for c in CASES} | {"quote_marks", "name_consistency", "glossary_consistency", "unpaired_target",
+                                      "shortened_near_omission", "term_consistency"}
     assert set(check_ids()) <= tested

@@ -106,3 +106,26 @@ def test_a_failed_import_keeps_what_was_saved(tmp_path, cli_env):
                str(SAMPLE / "draft.en.txt")], cli_env)
     assert bad.returncode == 2
     assert run(["status", "kept"], cli_env).stdout == before
+
+
+def test_check_configuration_in_the_store_and_next_to_the_glossary(tmp_path, cli_env):
+    assert run(["import", "cfg", "--source", str(SAMPLE / "source.zh.txt"), "--draft",
+                str(SAMPLE / "draft.en.txt")], cli_env).returncode == 0
+    exported = tmp_path / "glossary.checks.toml"
+    result = run(["config", "cfg", "--disable", "double_space,repeated_word", "--severity", "third_person_verb=info",
+                  "--export", str(exported)], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"disabled": ["double_space", "repeated_word"],
+                                         "severity": {"third_person_verb": "info"}}
+    assert json.loads(run(["config", "cfg", "--enable", "repeated_word", "--export", str(exported)],
+                          cli_env).stdout)["disabled"] == ["double_space"]
+    bad = run(["config", "cfg", "--disable", "no_such_check"], cli_env)
+    assert bad.returncode == 2 and "unknown check id" in bad.stderr
+    # the exported file next to a glossary is used by `check`
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(SAMPLE_GLOSSARY.read_text("utf-8"), encoding="utf-8")
+    report = json.loads(run(["check", str(SAMPLE / "source.zh.txt"), str(SAMPLE / "draft.en.txt"), "--glossary",
+                             str(glossary), "--engine", "none", "--format", "json"], cli_env).stdout)
+    checks = {f["check"]: f["severity"] for s in report["segments"] for f in s["findings"]}
+    assert "double_space" not in checks and "repeated_word" in checks
+    assert checks["third_person_verb"] == "info"

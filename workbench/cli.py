@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--checks", help="only these check ids, comma-separated")
     fix.add_argument("-o", "--output", required=True)
 
+    config = commands.add_parser("config", help="show or change a project's check configuration")
+    config.add_argument("project")
+    config.add_argument("--disable", help="check ids to switch off, comma-separated")
+    config.add_argument("--enable", help="check ids to switch back on, comma-separated")
+    config.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
+                        help="override a check's severity (error, warning, info)")
+    config.add_argument("--export", metavar="FILE", help="also write it as TOML (e.g. next to the glossary)")
+
     status = commands.add_parser("status", help="segments of a project by status")
     status.add_argument("project")
 
@@ -208,6 +216,32 @@ def cmd_fix(args) -> int:
     return 0
 
 
+def cmd_config(args) -> int:
+    from workbench.formats import check_config
+    from workbench.qa import CheckConfig
+    from workbench.store.repository import check_config as stored_config
+    from workbench.store.repository import set_check_config
+
+    factory = _factory(args)
+    current = CheckConfig.from_dict(stored_config(factory, args.project))
+    disabled = set(current.disabled)
+    disabled |= {c.strip() for c in (args.disable or "").split(",") if c.strip()}
+    disabled -= {c.strip() for c in (args.enable or "").split(",") if c.strip()}
+    severity = dict(current.severity)
+    for item in args.severity:
+        check, _, level = item.partition("=")
+        if not level:
+            raise UserError(f"--severity expects ID=LEVEL, not {item!r}")
+        severity[check.strip()] = level.strip()
+    updated = CheckConfig(frozenset(disabled), severity)  # validates ids and levels
+    if updated != current:
+        set_check_config(factory, args.project, updated.to_dict())
+    if args.export:
+        check_config.write(updated, Path(args.export))
+    print(json.dumps(updated.to_dict(), indent=1))
+    return 0
+
+
 def cmd_status(args) -> int:
     from workbench.store.repository import project_status
 
@@ -263,6 +297,7 @@ COMMANDS = {
     "import": cmd_import,
     "check": cmd_check,
     "fix": cmd_fix,
+    "config": cmd_config,
     "status": cmd_status,
     "list": cmd_list,
     "serve": cmd_serve,
