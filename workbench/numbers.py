@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ZH_SCALES = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
              "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
@@ -107,10 +108,11 @@ _ANY_ZH_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十百千]"
 _ANY_DIGIT = re.compile(r"\d")
 
 
-def zh_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=8192)
+def zh_quantities(text: str) -> tuple[Quantity, ...]:
     """Dates, years, percentages and scaled numbers in Chinese text."""
     if not _ANY_ZH_NUMBER.search(text):
-        return []
+        return ()
     taken = bytearray(len(text))
     found: list[Quantity] = _numeric_dates(text, taken)
     for match in _ZH_DATE.finditer(text):
@@ -144,13 +146,14 @@ def zh_quantities(text: str) -> list[Quantity]:
             value *= ZH_SCALES[match["scale"]]
         kind = "percent" if match["pct"] else "number"
         found.append(Quantity(value, kind, match.start(), match.end()))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
-def en_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=8192)
+def en_quantities(text: str) -> tuple[Quantity, ...]:
     """Dates, years, percentages and scaled numbers in English text."""
     if not _ANY_DIGIT.search(text) and not _EN_MONTH_ALONE.search(text):
-        return []
+        return ()
     taken = bytearray(len(text))
     found: list[Quantity] = _numeric_dates(text, taken)
     for match in _EN_DATE.finditer(text):
@@ -182,7 +185,7 @@ def en_quantities(text: str) -> list[Quantity]:
         else:
             kind = "number"
         found.append(Quantity(value, kind, match.start(), match.end()))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def _take(taken: bytearray, start: int, end: int) -> None:

@@ -46,13 +46,15 @@ class NameConsistency(DocumentCheck):
     severity = "warning"
 
     def check_document(self, pairs):
-        seen: list[str] = []
+        seen: dict[tuple[str, int], list[str]] = {}  # (first word, number of words) -> phrases in order
         for pair in pairs:
             for start, end, phrase in _phrases(pair.target):
-                earlier = next((s for s in seen if _variant(s, phrase)), None)
+                words = phrase.split()
+                same_shape = seen.setdefault((words[0], len(words)), [])
+                earlier = next((s for s in same_shape if _variant(s, phrase)), None)
                 if earlier is None:
-                    if phrase not in seen:
-                        seen.append(phrase)
+                    if phrase not in same_shape:
+                        same_shape.append(phrase)
                     continue
                 yield pair.index, Finding(self.check_id, self.category, self.severity,
                                           f"“{phrase}” is written “{earlier}” earlier in the document.",
@@ -63,9 +65,22 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 MAX_GLOSSES = 8  # words with more senses than this are too general to judge ("发展", "工作")
 
 
-def _stem_match(a: str, b: str) -> bool:
-    shorter = min(len(a), len(b))
-    return shorter >= 4 and (a.startswith(b) or b.startswith(a)) or a == b
+class _Stems:
+    """The five-letter stems of a text's words, indexed so that a gloss stem is matched in O(1):
+    equal stems, or one a prefix (of at least four letters) of the other."""
+
+    def __init__(self, words):
+        words = list(words)
+        self.full = {w[:5] for w in words}
+        self.four = {w[:4] for w in words if len(w) >= 4}
+        self.short = {w for w in self.full if len(w) == 4}
+
+    def match(self, gloss: str) -> bool:
+        if gloss in self.full:
+            return True
+        if len(gloss) == 4:
+            return gloss in self.four
+        return len(gloss) == 5 and gloss[:4] in self.short
 
 
 class TermRenderingConsistency(DocumentCheck):
@@ -85,13 +100,17 @@ class TermRenderingConsistency(DocumentCheck):
             if not pair.target.strip():
                 continue
             words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(pair.target)]
+            target_stems = _Stems(w for _, _, w in words)
             seen_here = set()
             for start, end, glosses in lexicon.entries(pair.source):
                 term = pair.source[start:end]
                 if term in seen_here or len(glosses) > MAX_GLOSSES or (pair.glossary and pair.glossary.rendering_of(term)):
                     continue
                 seen_here.add(term)
-                used = [(ws, we, w) for ws, we, w in words if any(_stem_match(w[:5], g) for g in glosses)]
+                if not any(target_stems.match(g) for g in glosses):
+                    continue
+                gloss_stems = _Stems(glosses)
+                used = [(ws, we, w) for ws, we, w in words if gloss_stems.match(w[:5])]
                 if not used:
                     continue
                 stems = frozenset(w[:5] for _, _, w in used)
@@ -99,9 +118,9 @@ class TermRenderingConsistency(DocumentCheck):
                     first_use[term] = (stems, used[0][2])
                     continue
                 earlier, earlier_word = first_use[term]
-                if any(_stem_match(a, b) for a in stems for b in earlier):
+                if any(_Stems(earlier).match(a) for a in stems):
                     continue
-                if any(_stem_match(w[:5], b) for _, _, w in words for b in earlier):
+                if any(target_stems.match(b) for b in earlier):
                     continue
                 ws, we, word = used[0]
                 yield pair.index, Finding(self.check_id, self.category, self.severity,
