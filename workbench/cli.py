@@ -38,10 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--glossary")
     align.add_argument("--format", choices=("json", "tsv"), default="json")
 
-    imp = commands.add_parser("import", help="align and store a document in a project")
+    imp = commands.add_parser("import", help="align and store a document in a project (or a bilingual file)")
     imp.add_argument("project")
-    imp.add_argument("--source", required=True)
-    imp.add_argument("--draft", required=True)
+    imp.add_argument("--source")
+    imp.add_argument("--draft")
+    imp.add_argument("--bilingual", help="an XLIFF 1.2/2.0, TMX or bilingual .docx table: no alignment needed")
     imp.add_argument("--glossary")
     imp.add_argument("--name", help="document name (default: from the source file name)")
 
@@ -68,6 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
                         help="override a check's severity (error, warning, info)")
     config.add_argument("--export", metavar="FILE", help="also write it as TOML (e.g. next to the glossary)")
+
+    for action, helptext in (("approve", "approve segments (reviewers)"), ("reject", "reject segments")):
+        decide = commands.add_parser(action, help=helptext)
+        decide.add_argument("project")
+        which = decide.add_mutually_exclusive_group(required=True)
+        which.add_argument("--all", action="store_true")
+        which.add_argument("--segments", help="segment numbers, e.g. 3,5-9")
+        decide.add_argument("--as", dest="actor", required=True, metavar="NAME")
+        decide.add_argument("--comment", default="")
+
+    export = commands.add_parser("export", help="export the approved release (and its manifest)")
+    export.add_argument("project")
+    export.add_argument("--format", required=True,
+                        choices=("txt", "docx", "docx-bilingual", "xliff", "xliff12", "tmx", "csv", "xlsx", "json",
+                                 "tbx"))
+    export.add_argument("--output", required=True)
+    export.add_argument("--include-unapproved", action="store_true")
+    export.add_argument("--as", dest="actor", default="cli", metavar="NAME")
+
+    suggest = commands.add_parser("suggest", help="fuzzy matches from a TMX translation memory")
+    suggest.add_argument("project")
+    suggest.add_argument("--tm", required=True, help="a TMX file")
+    suggest.add_argument("--threshold", type=float, default=75.0)
+    suggest.add_argument("--limit", type=int, default=3)
 
     status = commands.add_parser("status", help="segments of a project by status")
     status.add_argument("project")
@@ -138,6 +163,12 @@ def cmd_import(args) -> int:
     from workbench.pipeline import align_files
     from workbench.store.repository import document_name_for, import_document
 
+    if args.bilingual:
+        if args.source or args.draft:
+            raise UserError("give either --bilingual FILE or --source and --draft, not both")
+        return _import_bilingual(args)
+    if not (args.source and args.draft):
+        raise UserError("import needs --source FILE and --draft FILE (or --bilingual FILE)")
     aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
     _warn_glossary(aligned.glossary)
     factory = _factory(args)
@@ -242,6 +273,88 @@ def cmd_config(args) -> int:
     return 0
 
 
+def cmd_decide(args) -> int:
+    from workbench.store.review import decide, parse_numbers
+
+    numbers = None if args.all else parse_numbers(args.segments)
+    count = decide(_factory(args), args.project, args.command, args.actor, numbers, args.comment)
+    done = {"approve": "approved", "reject": "rejected"}[args.command]
+    print(f"{done} {count} segment(s) of {args.project!r} as {args.actor}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from workbench.release import export, manifest_path, with_findings
+    from workbench.store.review import export_project, open_findings, record_export
+
+    factory = _factory(args)
+    output = Path(args.output)
+    if args.format == "tbx":
+        return _export_glossary(factory, args.project, output)
+    project = export_project(factory, args.project)
+    project = with_findings(project, open_findings(factory, args.project))
+    record = export(project, args.format, output, args.include_unapproved)
+    record_export(factory, args.project, args.actor, {"format": args.format, "file": str(output),
+                                                      "sha256": record["output"]["sha256"]})
+    effort = record["editing_effort"]
+    print(f"wrote {output} ({record['output']['bytes']} bytes) and {manifest_path(output).name}; "
+          f"draft → final: BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, TER {effort.get('ter')}")
+    return 0
+
+
+def _export_glossary(factory, project_name: str, output: Path) -> int:
+    import tempfile
+
+    from workbench.formats import tbx
+    from workbench.model import Glossary
+    from workbench.safe_write import write_bytes_atomically
+    from workbench.store.repository import project_by_name, project_terms
+
+    with factory() as session:
+        terms = project_terms(session, project_by_name(session, project_name))
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder) / output.name
+        tbx.write(Glossary(terms, project_name), scratch)
+        write_bytes_atomically(output, scratch.read_bytes())
+    print(f"wrote {output}: {len(terms)} glossary terms")
+    return 0
+
+
+def _import_bilingual(args) -> int:
+    from workbench.bilingual import read_bilingual, units_to_alignment
+    from workbench.pipeline import read_glossary
+    from workbench.store.repository import document_name_for, import_document
+
+    path = Path(args.bilingual)
+    units = read_bilingual(path, _size_cap(args))
+    glossary = read_glossary(args.glossary) if args.glossary else None
+    _warn_glossary(glossary)
+    alignment = units_to_alignment(units)
+    source_text = "\n\n".join(u.source for u in units)
+    target_text = "\n\n".join(u.target for u in units)
+    name = args.name or document_name_for(path)
+    import_document(_factory(args), args.project, name, str(path), str(path), source_text, target_text, alignment,
+                    glossary)
+    print(f"imported {name!r} into {args.project!r}: {len(units)} segments from {path.name} (no alignment needed)")
+    return 0
+
+
+def cmd_suggest(args) -> int:
+    from workbench.bilingual import read_memory
+    from workbench.memory import TranslationMemory
+    from workbench.store.review import export_project
+
+    memory = TranslationMemory(read_memory(Path(args.tm), _size_cap(args)))
+    project = export_project(_factory(args), args.project)
+    for unit in project.units:
+        matches = memory.lookup(unit.source, args.threshold, args.limit)
+        if matches:
+            print(f"[{unit.id}] {unit.source}")
+            for match in matches:
+                print(f"    {match.score:5.1f}%  {match.target}   ← {match.source}")
+    return 0
+
+
 def cmd_status(args) -> int:
     from workbench.store.repository import project_status
 
@@ -298,6 +411,10 @@ COMMANDS = {
     "check": cmd_check,
     "fix": cmd_fix,
     "config": cmd_config,
+    "approve": cmd_decide,
+    "reject": cmd_decide,
+    "export": cmd_export,
+    "suggest": cmd_suggest,
     "status": cmd_status,
     "list": cmd_list,
     "serve": cmd_serve,

@@ -1,0 +1,76 @@
+"""The approval gate and the release export from the command line, with the manifest beside it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
+
+
+def run(args, env):
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+@pytest.fixture
+def project(cli_env):
+    result = run(["import", "release", "--source", str(SAMPLE / "source.zh.txt"), "--draft",
+                  str(SAMPLE / "draft.en.txt"), "--glossary", str(SAMPLE_GLOSSARY)], cli_env)
+    assert result.returncode == 0, result.stderr
+    return "release"
+
+
+def test_export_is_refused_until_everything_is_approved(tmp_path, cli_env, project):
+    output = tmp_path / "release.txt"
+    assert run(["approve", project, "--segments", "1-3,5", "--as", "Lin Fang"], cli_env).returncode == 0
+    refused = run(["export", project, "--format", "txt", "--output", str(output)], cli_env)
+    assert refused.returncode == 3
+    assert "10 of 14 segment(s)" in refused.stderr and "4, 6-14" in refused.stderr
+    assert not output.exists() and not (tmp_path / "release.txt.manifest.json").exists()
+    marked = run(["export", project, "--format", "csv", "--output", str(tmp_path / "all.csv"),
+                  "--include-unapproved"], cli_env)
+    assert marked.returncode == 0, marked.stderr
+    rows = (tmp_path / "all.csv").read_text("utf-8-sig").splitlines()
+    assert ",approved," in rows[1] and ",draft," in rows[4]
+
+
+def test_manifest_records_approvals_hash_and_editing_effort(tmp_path, cli_env, project):
+    assert run(["reject", project, "--segments", "7", "--as", "Lin Fang", "--comment", "grammar"],
+               cli_env).returncode == 0
+    assert run(["approve", project, "--all", "--as", "Zhao Min", "--comment", "final read"], cli_env).returncode == 0
+    output = tmp_path / "release.json"
+    result = run(["export", project, "--format", "json", "--output", str(output), "--as", "Zhao Min"], cli_env)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "release.json.manifest.json").read_text("utf-8"))
+    assert manifest["output"]["sha256"] == hashlib.sha256(output.read_bytes()).hexdigest()
+    assert manifest["segments_by_status"] == {"approved": 14}
+    assert {a["by"] for a in manifest["approvals"]} == {"Zhao Min"}
+    assert manifest["editing_effort"]["bleu"] == 100.0  # nothing was edited: the draft is the final text
+    assert manifest["editing_effort"]["ter"] == 0.0
+    assert manifest["project"] == "release" and manifest["workbench_version"]
+    units = json.loads(output.read_text("utf-8"))["units"]
+    assert "grammar" in units[6]["comments"] and units[6]["approver"] == "Zhao Min"
+
+
+def test_unknown_segments_and_missing_reviewer(cli_env, project):
+    bad = run(["approve", project, "--segments", "3,40-41", "--as", "Lin"], cli_env)
+    assert bad.returncode == 2 and "no segment 40-41" in bad.stderr
+    assert run(["approve", project, "--segments", "9-3", "--as", "Lin"], cli_env).returncode == 2
+    assert run(["approve", project, "--all"], cli_env).returncode == 2
+    status = run(["status", project], cli_env).stdout
+    assert "approved  0" in status
+
+
+def test_glossary_export_as_tbx(tmp_path, cli_env, project):
+    output = tmp_path / "glossary.tbx"
+    result = run(["export", project, "--format", "tbx", "--output", str(output)], cli_env)
+    assert result.returncode == 0, result.stderr
+    from workbench.formats import tbx
+
+    terms = tbx.read(output).terms
+    assert {t.source: t.target for t in terms}["蒋卫东"] == "Jiang Weidong"

@@ -1,0 +1,136 @@
+"""Approval and rejection of segments, and the project as an export sees it."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.errors import UserError
+from workbench.release_model import ExportProject, ExportUnit
+from workbench.store.models import Document, Event, Revision, ReviewDecision, SegmentRow, now
+from workbench.store.repository import project_by_name
+
+DECISIONS = {"approve": "approved", "reject": "rejected"}
+
+
+def parse_numbers(text: str) -> list[int]:
+    """ "3,5-9" -> [3, 5, 6, 7, 8, 9]; segment numbers as `status` and the app show them."""
+    numbers: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
+        if not match:
+            raise UserError(f"segment numbers look like 3,5-9; cannot read {part!r}")
+        first, last = int(match[1]), int(match[2] or match[1])
+        if last < first:
+            raise UserError(f"segment range {part!r} runs backwards")
+        numbers.extend(range(first, last + 1))
+    return sorted(set(numbers))
+
+
+def format_numbers(numbers: list[int]) -> str:
+    """[3, 5, 6, 7] -> "3, 5-7"."""
+    ranges, start = [], None
+    for index, number in enumerate(numbers):
+        if start is None:
+            start = number
+        if index + 1 == len(numbers) or numbers[index + 1] != number + 1:
+            ranges.append(str(start) if start == number else f"{start}-{number}")
+            start = None
+    return ", ".join(ranges)
+
+
+def numbered_segments(session: Session, project_id: int) -> list[tuple[int, Document, SegmentRow]]:
+    """Every segment of the project with its number: documents in the order they were imported."""
+    rows = session.execute(
+        select(Document, SegmentRow).join(SegmentRow).where(Document.project_id == project_id)
+        .order_by(Document.id, SegmentRow.position)
+    ).all()
+    return [(number, document, segment) for number, (document, segment) in enumerate(rows, start=1)]
+
+
+def decide(factory: sessionmaker, project_name: str, action: str, reviewer: str, numbers: list[int] | None,
+           comment: str = "") -> int:
+    """Approve or reject the given segments (all when ``numbers`` is None); returns how many."""
+    if not reviewer.strip():
+        raise UserError("say who decides with --as NAME")
+    status = DECISIONS[action]
+    with factory.begin() as session:
+        project = project_by_name(session, project_name)
+        segments = numbered_segments(session, project.id)
+        chosen = segments if numbers is None else [s for s in segments if s[0] in set(numbers)]
+        missing = sorted(set(numbers or []) - {s[0] for s in segments})
+        if missing:
+            raise UserError(f"project {project_name!r} has segments 1-{len(segments)}; no segment "
+                            f"{format_numbers(missing)}")
+        when = now()
+        for number, _, segment in chosen:
+            segment.status = status
+            segment.updated_at = when
+            session.add(ReviewDecision(segment_id=segment.id, decision=status, reviewer=reviewer, comment=comment,
+                                       segment_version=segment.version, created_at=when))
+            session.add(Event(project_id=project.id, segment_id=segment.id, action=action, actor=reviewer,
+                              created_at=when, detail={"segment": number, "comment": comment,
+                                                       "version": segment.version}))
+        return len(chosen)
+
+
+def export_project(factory: sessionmaker, project_name: str, findings_by_segment=None) -> ExportProject:
+    """The project as export adapters take it, with approvals and revision history per unit."""
+    with factory() as session:
+        project = project_by_name(session, project_name)
+        segments = numbered_segments(session, project.id)
+        ids = [s.id for _, _, s in segments]
+        revisions: dict[int, list[Revision]] = {}
+        for revision in session.scalars(select(Revision).where(Revision.segment_id.in_(ids)).order_by(Revision.id)):
+            revisions.setdefault(revision.segment_id, []).append(revision)
+        decisions: dict[int, list[ReviewDecision]] = {}
+        for decision in session.scalars(select(ReviewDecision).where(ReviewDecision.segment_id.in_(ids))
+                                        .order_by(ReviewDecision.id)):
+            decisions.setdefault(decision.segment_id, []).append(decision)
+        units = []
+        for number, document, segment in segments:
+            history = revisions.get(segment.id, [])
+            decided = decisions.get(segment.id, [])
+            latest = decided[-1] if decided else None
+            units.append(ExportUnit(
+                id=str(number), document=document.name, paragraph=segment.paragraph, source=segment.source_text,
+                target=segment.target_text, status=segment.status,
+                approver=latest.reviewer if latest else "", approved_at=_iso(latest.created_at) if latest else "",
+                created_by=history[0].author if history else "", created_at=_iso(history[0].created_at) if history else "",
+                changed_by=history[-1].author if history else "", changed_at=_iso(history[-1].created_at) if history else "",
+                findings=tuple((findings_by_segment or {}).get(number, ())),
+                comments=tuple(d.comment for d in decided if d.comment), draft=segment.draft_text))
+        return ExportProject(project.name, tuple(units), tuple(d.name for d in project.documents))
+
+
+def record_export(factory: sessionmaker, project_name: str, actor: str, detail: dict) -> None:
+    with factory.begin() as session:
+        project = project_by_name(session, project_name)
+        session.add(Event(project_id=project.id, action="export", actor=actor, detail=detail))
+
+
+def _iso(moment) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
+
+
+def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[str, ...]]:
+    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number."""
+    from workbench.qa import CheckConfig, Checker, SegmentInput
+    from workbench.store.repository import project_terms
+
+    with factory() as session:
+        project = project_by_name(session, project_name)
+        checker = Checker(project_terms(session, project), None, CheckConfig.from_dict(project.check_config or {}))
+        segments = numbered_segments(session, project.id)
+        found: dict[int, tuple[str, ...]] = {}
+        for document in project.documents:
+            mine = [(n, s) for n, d, s in segments if d.id == document.id]
+            reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind)
+                                     for n, s in mine], document.length_ratio or 3.0)
+            for report in reports:
+                if report.findings:
+                    found[report.index] = tuple(f"{f.category}/{f.check}: {f.message}" for f in report.findings)
+        return found
