@@ -74,3 +74,19 @@ def test_glossary_export_as_tbx(tmp_path, cli_env, project):
 
     terms = tbx.read(output).terms
     assert {t.source: t.target for t in terms}["蒋卫东"] == "Jiang Weidong"
+
+
+def test_edits_are_revisions_and_a_stale_save_is_refused(cli_env, project):
+    first = run(["edit", project, "3", "--text", "The signing ceremony was held on December 12.", "--as", "Lin",
+                 "--expect-version", "1"], cli_env)
+    assert first.returncode == 0 and "version 2" in first.stdout
+    stale = run(["edit", project, "3", "--text", "Another text.", "--as", "Wang", "--expect-version", "1"], cli_env)
+    assert stale.returncode == 3
+    assert "The signing ceremony was held on December 12." in stale.stderr  # the other person's text is shown
+    from workbench.store.editing import history, segment_id_for
+    from workbench.store.engine import session_factory
+
+    factory = session_factory(cli_env["WORKBENCH_DB"])
+    revisions = history(factory, segment_id_for(factory, project, 3))
+    assert [(r.version, r.author) for r in revisions] == [(1, "import"), (2, "Lin")]
+    assert "edited    1" in run(["status", project], cli_env).stdout

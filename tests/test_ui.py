@@ -61,3 +61,28 @@ def test_empty_store(db_url, monkeypatch):
     app.run()
     assert not app.exception
     assert "No projects yet" in app.info[0].value
+
+
+def test_translate_page_saves_edits_and_applies_fixes_as_revisions(app, factory):
+    from workbench.store.editing import history
+    from workbench.store.repository import document_segments
+
+    app.switch_page("app_pages/translate.py").run()
+    assert not app.exception
+    segments = document_segments(factory, "wuzheng-5g")[0][1]
+    seventh = segments[6]  # "Jiang Weidong share his point of views at the signing ceremony."
+    assert "point of views" in seventh.target_text
+    fix_buttons = [b for b in app.button if b.key.startswith(f"fix-{seventh.id}-")]
+    assert fix_buttons
+    fix_buttons[0].click().run()
+    assert not app.exception
+    after = document_segments(factory, "wuzheng-5g")[0][1][6]
+    assert after.version == 2 and after.target_text != seventh.target_text
+    assert [r.reason for r in history(factory, seventh.id)][-1].startswith("fix: ")
+    area = [t for t in app.text_area if t.key == f"target-{seventh.id}-2"][0]
+    area.input("Jiang Weidong shared his views at the signing ceremony.").run()
+    [b for b in app.button if b.key == f"save-{seventh.id}"][0].click().run()
+    final = document_segments(factory, "wuzheng-5g")[0][1][6]
+    assert final.target_text == "Jiang Weidong shared his views at the signing ceremony." and final.version == 3
+    [b for b in app.button if b.key == f"approve-{seventh.id}"][0].click().run()
+    assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"

@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-unapproved", action="store_true")
     export.add_argument("--as", dest="actor", default="cli", metavar="NAME")
 
+    edit = commands.add_parser("edit", help="save a new English text for a segment (a new revision)")
+    edit.add_argument("project")
+    edit.add_argument("segment", type=int)
+    edit.add_argument("--text", required=True)
+    edit.add_argument("--as", dest="actor", required=True, metavar="NAME")
+    edit.add_argument("--expect-version", type=int, help="refuse the save if the segment is no longer at this version")
+
     suggest = commands.add_parser("suggest", help="fuzzy matches from a TMX translation memory")
     suggest.add_argument("project")
     suggest.add_argument("--tm", required=True, help="a TMX file")
@@ -355,6 +362,16 @@ def cmd_suggest(args) -> int:
     return 0
 
 
+def cmd_edit(args) -> int:
+    from workbench.store.editing import save_edit, segment_id_for
+
+    factory = _factory(args)
+    saved = save_edit(factory, segment_id_for(factory, args.project, args.segment), args.text, args.actor,
+                      args.expect_version)
+    print(f"segment {args.segment} of {args.project!r} is now version {saved.version}")
+    return 0
+
+
 def cmd_status(args) -> int:
     from workbench.store.repository import project_status
 
@@ -415,6 +432,7 @@ COMMANDS = {
     "reject": cmd_decide,
     "export": cmd_export,
     "suggest": cmd_suggest,
+    "edit": cmd_edit,
     "status": cmd_status,
     "list": cmd_list,
     "serve": cmd_serve,

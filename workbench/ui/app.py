@@ -12,5 +12,6 @@ st.set_page_config(page_title="Translation workbench", layout="wide")
 navigation = st.navigation([
     st.Page(PAGES / "projects.py", title="Projects", icon=":material/folder:", default=True),
     st.Page(PAGES / "pairs.py", title="Aligned pairs", icon=":material/view_column:"),
+    st.Page(PAGES / "translate.py", title="Translate", icon=":material/edit:"),
 ])
 navigation.run()

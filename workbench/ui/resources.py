@@ -17,3 +17,11 @@ def store():
 @st.cache_resource(show_spinner=False)
 def _store(url: str | None):
     return session_factory(url)
+
+
+@st.cache_resource(show_spinner=False)
+def finding_cache(project: str):
+    """One cache of check results per project and server process: unchanged pairs are not re-checked."""
+    from workbench.qa import FindingCache
+
+    return FindingCache()

@@ -3,3 +3,5 @@
 PROJECT = "project"
 DOCUMENT = "document"
 PAGE_NUMBER = "page_number"
+USER = "user"
+ONLY_FINDINGS = "only_findings"

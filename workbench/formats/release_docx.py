@@ -1,0 +1,212 @@
+"""Word exports: the final English by paragraph, and a bilingual review table (# | Chinese | English | Status)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats.docx_text import _check_zip as _check_docx_zip
+from workbench.formats.release_json import unit_from_fields
+from workbench.formats.release_txt import final_paragraphs, units_by_document
+from workbench.release_model import ExportProject, ExportUnit
+from workbench.safe_write import write_bytes_atomically
+
+BILINGUAL_HEADER = ("#", "Chinese", "English", "Status")
+COLUMN_WIDTHS_CM = (1.3, 7.2, 7.2, 2.3)
+# Header names a person might give the columns of a bilingual table, after lower-casing and trimming.
+HEADER_NAMES = {
+    "id": {"#", "id", "no", "no.", "编号", "序号"},
+    "source": {"chinese", "source", "zh", "zh-cn", "中文", "原文"},
+    "target": {"english", "target", "translation", "en", "en-us", "英文", "译文"},
+    "status": {"status", "状态"},
+}
+# Zip entries and the created/modified properties get this fixed time, so the same content always gives the
+# same bytes (a re-export diffs clean); the export's real time is in the manifest written beside it.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_TIME = datetime(*ZIP_TIME)  # naive UTC, as python-docx and openpyxl take it
+# Characters XML 1.0 cannot carry (tab, line feed and carriage return it can).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def write(project: ExportProject, path: Path) -> None:
+    """One Word paragraph per source paragraph that has text; a Heading 1 per document when there are several."""
+    import docx
+
+    _refuse_control_characters(project, path)
+    document = docx.Document()
+    groups = final_paragraphs(project)
+    with_headings = len(groups) > 1
+    for name, paragraphs in groups:
+        if with_headings:
+            document.add_heading(name, level=1)
+        for text in paragraphs:
+            document.add_paragraph(text)
+    _save(document, project, path, language=project.target_language)
+
+
+def write_bilingual(project: ExportProject, path: Path) -> None:
+    """Per document a Heading 1 with its name, then a table with a header row and one row per unit."""
+    import docx
+
+    _refuse_control_characters(project, path)
+    document = docx.Document()
+    groups = units_by_document(project) or [(project.name, [])]
+    for name, units in groups:
+        document.add_heading(name, level=1)
+        table = document.add_table(rows=1, cols=len(BILINGUAL_HEADER))
+        table.style = "Table Grid"
+        table.autofit = False
+        _set_widths(table)  # before the rows: add_row() copies each column's width into its new cells
+        _mark_as_header(table.rows[0])
+        for cell, title in zip(table.rows[0].cells, BILINGUAL_HEADER):
+            cell.paragraphs[0].add_run(title).bold = True
+        for unit in units:
+            for cell, text in zip(table.add_row().cells, (unit.id, unit.source, unit.target, unit.status)):
+                cell.text = text
+    _save(document, project, path, language=f"{project.source_language}, {project.target_language}")
+
+
+def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+    """Units from every table of two or more columns, in reading order.
+
+    A header row is recognised by its names (# / Chinese / English / Status, or 中文 / 英文 ...); without one the
+    first column is Chinese and the second English. A heading before a table names the document (else the
+    file name). Tables carry no paragraph numbers, so each row is read as its own paragraph, numbered in file
+    order; rows without an id are numbered by their position too.
+    """
+    path = Path(path)
+    check_file(path, size_cap)
+    _check_docx_zip(path, size_cap)
+    document = _open(path)
+    from docx.table import Table
+
+    units: list[ExportUnit] = []
+    tables = 0
+    current = path.name
+    try:
+        for block in document.iter_inner_content():
+            if not isinstance(block, Table):
+                style = block.style.name if block.style is not None else ""
+                if style.startswith("Heading") or style == "Title":
+                    current = block.text.strip() or current
+                continue
+            grid = [[cell.text for cell in row.cells] for row in block.rows]
+            if not grid or max(len(row) for row in grid) < 2:
+                continue
+            tables += 1
+            units.extend(_units_of_table(grid, current, tables, len(units), path))
+    except UserError:
+        raise
+    except Exception as error:  # lxml or python-docx errors inside a damaged document
+        damaged = error.__class__.__module__.startswith(("lxml", "docx", "zipfile"))
+        if damaged or isinstance(error, (KeyError, ValueError)):
+            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+        raise
+    if not tables:
+        raise UserError(f"{path}: no table with a Chinese and an English column; a bilingual .docx needs one")
+    return units
+
+
+def _units_of_table(grid: list[list[str]], document: str, number: int, before: int, path: Path) -> list[ExportUnit]:
+    columns = _header_columns(grid[0])
+    rows = grid[1:] if columns else grid
+    columns = columns or {"source": 0, "target": 1}
+    first_row = 2 if len(rows) < len(grid) else 1
+    units = []
+    for row_number, cells in enumerate(rows, start=first_row):
+        if not any(cell.strip() for cell in cells):
+            continue
+        cell = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
+        position = before + len(units)
+        fields = {
+            "id": cell.get("id", "").strip() or str(position + 1),
+            "document": document,
+            "paragraph": position,
+            "source": cell["source"],
+            "target": cell["target"],
+            "status": cell.get("status", "").strip().lower() or "draft",
+        }
+        units.append(unit_from_fields(fields, f"table {number}, row {row_number}", path))
+    return units
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Column positions by header name, or None when the row is not a header (it lacks Chinese or English)."""
+    columns: dict[str, int] = {}
+    for index, text in enumerate(cells):
+        for name, spellings in HEADER_NAMES.items():
+            if text.strip().lower() in spellings and name not in columns:
+                columns[name] = index
+    return columns if "source" in columns and "target" in columns else None
+
+
+def _open(path: Path):
+    import docx  # python-docx; imported late because it is slow to import
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except PackageNotFoundError:
+        raise UserError(f"{path}: not a Word .docx file (corrupt or wrong type)") from None
+    except (KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+    except Exception as error:  # lxml errors inside a damaged package
+        if error.__class__.__module__.startswith(("lxml", "docx", "zipfile")):
+            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+        raise
+
+
+def _refuse_control_characters(project: ExportProject, path: Path) -> None:
+    """Name the segment before building anything: lxml would refuse it deep inside python-docx."""
+    for unit in project.units:
+        if any(_NOT_IN_XML.search(text) for text in (unit.id, unit.document, unit.source, unit.target, unit.status)):
+            raise UserError(f"{path}: cannot write segment {unit.id}: it contains control characters a Word file "
+                            f"cannot hold; remove them and export again")
+    if _NOT_IN_XML.search(project.name):
+        raise UserError(f"{path}: the project name contains control characters a Word file cannot hold")
+
+
+def _mark_as_header(row) -> None:
+    """Repeat the header row at the top of every page."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _set_widths(table) -> None:
+    from docx.shared import Cm
+
+    for column, cell, width in zip(table.columns, table.rows[0].cells, COLUMN_WIDTHS_CM):
+        column.width = cell.width = Cm(width)
+
+
+def _save(document, project: ExportProject, path: Path, language: str) -> None:
+    properties = document.core_properties
+    properties.title = project.name
+    properties.language = language
+    properties.author = "translation workbench"
+    properties.comments = ""
+    properties.last_modified_by = "translation workbench"
+    properties.revision = 1
+    properties.created = properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_bytes_atomically(Path(path), reproducible_zip(buffer.getvalue()))
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same package with fixed entry times and attributes, so equal content gives equal bytes."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            entry = zipfile.ZipInfo(member.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(member.filename))
+    return output.getvalue()

@@ -1,0 +1,86 @@
+"""Translate: edit the English pair by pair, with findings and one-click fixes; every save is a revision.
+
+Document text is shown with st.text and edited in st.text_area: never rendered as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from workbench.errors import UserError
+from workbench.fixes import apply_fixes
+from workbench.qa import CheckConfig, Checker, SegmentInput
+from workbench.store.editing import StaleEdit, save_edit
+from workbench.store.repository import document_segments, list_projects, project_by_name, project_terms
+from workbench.store.review import decide, numbered_segments
+from workbench.ui import state
+from workbench.ui.resources import finding_cache, store
+
+PAIRS_PER_PAGE = 20
+
+st.title("Translate")
+factory = store()
+names = [p.name for p in list_projects(factory)]
+if not names:
+    st.info("No projects yet.")
+    st.stop()
+chosen = st.session_state.get(state.PROJECT)
+project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
+st.session_state[state.PROJECT] = project
+user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
+
+with factory() as session:
+    record = project_by_name(session, project)
+    terms = project_terms(session, record)
+    config = CheckConfig.from_dict(record.check_config or {})
+documents = dict(document_segments(factory, project))
+document = st.selectbox("Document", list(documents)) if len(documents) > 1 else next(iter(documents))
+segments = documents[document]
+
+checker = Checker(terms, None, config, cache=finding_cache(project))
+reports = {r.index: r for r in checker.check(
+    [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments])}
+
+only_findings = st.toggle("Only pairs with findings", key=state.ONLY_FINDINGS)
+shown = [s for s in segments if not only_findings or reports[s.id].findings]
+pages = max(1, -(-len(shown) // PAIRS_PER_PAGE))
+page = st.number_input("Page", 1, pages, 1, key=state.PAGE_NUMBER) if pages > 1 else 1
+st.caption(f"{len(segments)} pairs · {sum(1 for r in reports.values() if r.findings)} with findings")
+
+
+with factory() as session:
+    numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
+
+
+def _save(segment, text: str, reason: str) -> None:
+    try:
+        save_edit(factory, segment.id, text, user, segment.version, reason)
+        st.toast(f"Saved segment {numbers[segment.id]} as a new revision")
+    except StaleEdit as error:
+        st.error(f"Not saved: someone changed this segment meanwhile. Their text: {error.current_text}")
+    except UserError as error:
+        st.error(str(error))
+
+
+for segment in shown[(page - 1) * PAIRS_PER_PAGE : page * PAIRS_PER_PAGE]:
+    with st.container(border=True):
+        left, right = st.columns(2)
+        left.caption(f"#{numbers[segment.id]} · ¶{segment.paragraph + 1} · {segment.status} · v{segment.version}")
+        left.text(segment.source_text)
+        edited = right.text_area("English", segment.target_text, key=f"target-{segment.id}-{segment.version}",
+                                 label_visibility="collapsed")
+        buttons = right.columns(3)
+        if buttons[0].button("Save", key=f"save-{segment.id}", disabled=edited == segment.target_text):
+            _save(segment, edited, "edit")
+            st.rerun()
+        if buttons[1].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved"):
+            decide(factory, project, "approve", user, [numbers[segment.id]])
+            st.rerun()
+        for index, finding in enumerate(reports[segment.id].findings):
+            line = st.columns([6, 1])
+            line[0].text(f"{finding.severity} · {finding.category}: {finding.message}")
+            if finding.suggestions and line[1].button("Apply fix", key=f"fix-{segment.id}-{index}"):
+                _save(segment, apply_fixes(segment.target_text, [replace(finding, safe=True)]), f"fix: {finding.check}")
+                st.rerun()
