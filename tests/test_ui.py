@@ -86,3 +86,23 @@ def test_translate_page_saves_edits_and_applies_fixes_as_revisions(app, factory)
     assert final.target_text == "Jiang Weidong shared his views at the signing ceremony." and final.version == 3
     [b for b in app.button if b.key == f"approve-{seventh.id}"][0].click().run()
     assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"
+
+
+def test_review_page_diffs_escaped_text_and_approves(app, factory):
+    from workbench.store.editing import save_edit
+    from workbench.store.repository import document_segments
+
+    segment = document_segments(factory, "wuzheng-5g")[0][1][6]
+    save_edit(factory, segment.id, "<b>Jiang</b> *Weidong* shares his [views](http://x) :red[x]", "Lin", 1)
+    app.switch_page("app_pages/review.py").run()
+    assert not app.exception
+    diff = [m.value for m in app.markdown if "Weidong" in m.value][0]
+    assert ":green[**" in diff and ":red[~~" in diff
+    assert "\\<b\\>" in diff and "\\*" in diff and "\\[views\\]" in diff  # escaped, inert
+    assert "\\:red\\[x\\]" in diff  # a colour directive in the document stays text
+    assert "<b>" not in diff.replace("\\<b\\>", "")
+    app.button(key="bulk-approve").click().run()
+    statuses = [s.status for s in document_segments(factory, "wuzheng-5g")[0][1]]
+    assert statuses[6] == "edited" and statuses.count("approved") >= 1
+    [b for b in app.button if b.key == f"review-approve-{segment.id}"][0].click().run()
+    assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"

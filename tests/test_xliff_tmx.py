@@ -172,6 +172,35 @@ def test_translate_toolkit_reads_the_same_units(tmp_path, kind, write):
         assert [u.isapproved() for u in store.units] == [u.status == "approved" for u in TRICKY]
 
 
+def _written_by_translate_toolkit(kind: str) -> bytes:
+    storage = pytest.importorskip(f"translate.storage.{kind}")
+    if kind == "tmx":
+        store = storage.tmxfile(sourcelanguage="zh-CN", targetlanguage="en-US")  # writes <!DOCTYPE tmx SYSTEM ...>
+        for unit in TRICKY:
+            store.addtranslation(unit.source, "zh-CN", unit.target, "en-US")
+        return bytes(store)
+    store_class = storage.Xliff2File if kind == "xliff2" else storage.xlifffile
+    store = store_class(sourcelanguage="zh-CN", targetlanguage="en-US")
+    for unit in TRICKY:
+        toolkit_unit = store.addsourceunit(unit.source)
+        toolkit_unit.setid(unit.id)
+        toolkit_unit.target = unit.target
+        toolkit_unit.markapproved(unit.status == "approved")
+    return bytes(store)
+
+
+@pytest.mark.parametrize("kind, read", [("xliff2", xliff.read), ("xliff", xliff.read), ("tmx", tmx.read)],
+                         ids=["xliff-2.0", "xliff-1.2", "tmx"])
+def test_files_written_by_translate_toolkit_read_back(tmp_path, kind, read):
+    path = tmp_path / ("toolkit.tmx" if kind == "tmx" else "toolkit.xlf")
+    path.write_bytes(_written_by_translate_toolkit(kind))
+    units = read(path)
+    assert [(u.source, u.target) for u in units] == [(u.source, u.target) for u in TRICKY]
+    if kind != "tmx":
+        assert [u.id for u in units] == [u.id for u in TRICKY]
+        assert [u.status == "approved" for u in units] == [u.status == "approved" for u in TRICKY]
+
+
 HOSTILE_CASES = [
     ("xliff-xxe.xlf", xliff.read, "refusing XML with a DTD"),
     ("xliff-billion-laughs.xlf", xliff.read, "refusing XML with a DTD"),
@@ -248,9 +277,12 @@ FOREIGN_XLIFF = [
         '<segment state="final"><source>你好。</source><target>Hello.</target></segment>'
         '<ignorable><source> </source></ignorable>'
         '<segment><source><pc id="1">再见</pc><ph id="2"/></source><target>Bye<cp hex="2603"/></target></segment>'
-        '</unit><unit id="u2"><segment state="reviewed"><source>谢谢</source></segment></unit></file></xliff>',
+        '</unit><unit id="u2"><segment state="reviewed"><source>谢谢</source><target>Thanks</target></segment></unit>'
+        '<unit id="u3"><segment state="translated"><source>对</source><target>Yes</target></segment></unit>'
+        '<group id="g"><unit id="u4"><segment><source>不</source></segment></unit></group></file></xliff>',
         [("u1", "f", 0, "你好。 再见", "Hello.Bye☃", "approved", ("a title",)),
-         ("u2", "f", 1, "谢谢", "", "edited", ())], id="xliff-2.0"),
+         ("u2", "f", 1, "谢谢", "Thanks", "approved", ()), ("u3", "f", 2, "对", "Yes", "edited", ()),
+         ("u4", "f", 3, "不", "", "draft", ())], id="xliff-2.0"),
 ]
 
 

@@ -13,5 +13,6 @@ navigation = st.navigation([
     st.Page(PAGES / "projects.py", title="Projects", icon=":material/folder:", default=True),
     st.Page(PAGES / "pairs.py", title="Aligned pairs", icon=":material/view_column:"),
     st.Page(PAGES / "translate.py", title="Translate", icon=":material/edit:"),
+    st.Page(PAGES / "review.py", title="Review", icon=":material/rate_review:"),
 ])
 navigation.run()

@@ -1,0 +1,69 @@
+"""Review: what changed since the draft (word diff, TER and chrF), who changed it, approve or reject."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.diffing import effort, word_diff
+from workbench.qa import CheckConfig, Checker, SegmentInput
+from workbench.store.editing import history
+from workbench.store.repository import document_segments, list_projects, project_by_name, project_terms
+from workbench.store.review import decide, numbered_segments
+from workbench.ui import state
+from workbench.ui.markup import diff_markdown
+from workbench.ui.resources import finding_cache, store
+
+st.title("Review")
+factory = store()
+names = [p.name for p in list_projects(factory)]
+if not names:
+    st.info("No projects yet.")
+    st.stop()
+chosen = st.session_state.get(state.PROJECT)
+project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
+st.session_state[state.PROJECT] = project
+reviewer = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "reviewer"))
+
+with factory() as session:
+    record = project_by_name(session, project)
+    terms = project_terms(session, record)
+    config = CheckConfig.from_dict(record.check_config or {})
+    numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
+segments = [s for _, doc in document_segments(factory, project) for s in doc]
+checker = Checker(terms, None, config, cache=finding_cache(project))
+open_findings = {r.index for r in checker.check(
+    [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments]) if r.findings}
+
+scores = {s.id: effort(s.draft_text, s.target_text) for s in segments}
+changed = [s for s in segments if s.target_text != s.draft_text]
+total_ter = sum(scores[s.id][0] for s in segments) / max(len(segments), 1)
+columns = st.columns(3)
+columns[0].metric("Segments changed", f"{len(changed)} of {len(segments)}")
+columns[1].metric("Mean TER (draft → now)", f"{total_ter:.1f}")
+columns[2].metric("Approved", sum(1 for s in segments if s.status == "approved"))
+
+safe = [s for s in segments if s.status != "approved" and s.target_text == s.draft_text and s.id not in open_findings]
+if st.button(f"Approve the {len(safe)} unchanged segments without open findings", disabled=not safe,
+             key="bulk-approve"):
+    decide(factory, project, "approve", reviewer, [numbers[s.id] for s in safe], "bulk: unchanged, no findings")
+    st.rerun()
+
+only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
+for segment in (changed if only_changed else segments):
+    with st.container(border=True):
+        ter, chrf = scores[segment.id]
+        st.caption(f"#{numbers[segment.id]} · {segment.status} · v{segment.version} · TER {ter} · chrF {chrf}")
+        st.text(segment.source_text)
+        st.markdown(diff_markdown(word_diff(segment.draft_text, segment.target_text)))
+        with st.expander("History"):
+            for revision in history(factory, segment.id):
+                st.text(f"v{revision.version} · {revision.author} · {revision.created_at:%Y-%m-%d %H:%M} · "
+                        f"{revision.reason}\n{revision.text}")
+        comment = st.text_input("Comment", key=f"comment-{segment.id}")
+        buttons = st.columns(2)
+        if buttons[0].button("Approve", key=f"review-approve-{segment.id}"):
+            decide(factory, project, "approve", reviewer, [numbers[segment.id]], comment)
+            st.rerun()
+        if buttons[1].button("Reject", key=f"review-reject-{segment.id}"):
+            decide(factory, project, "reject", reviewer, [numbers[segment.id]], comment)
+            st.rerun()
