@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the development dependencies and run the whole test suite.
-# Debian's chromium and fonts-noto-cjk (for the browser tests) are installed with apt-get when missing.
+# Debian's chromium and fonts-noto-cjk (browser tests) and php-symfony-translation (the XLIFF schemas)
+# are installed with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"; } || missing+=(fonts-noto-cjk)
+# the official XLIFF 1.2 and 2.0 schemas, to validate what the workbench exports
+[ -f /usr/share/php/Symfony/Component/Translation/Resources/schemas/xliff-core-2.0.xsd ] || missing+=(php-symfony-translation)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

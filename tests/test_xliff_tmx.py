@@ -230,11 +230,14 @@ DOCTYPE_CASES = [
     ('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', "&x;", "refusing XML with entity"),
     ('<!DOCTYPE tmx SYSTEM "file:///etc/passwd">', "", "refusing XML with a DTD"),
     ('<!DOCTYPE tmx SYSTEM "../tmx14.dtd">', "", "refusing XML with a DTD"),
+    ('<!-- <!DOCTYPE tmx SYSTEM "tmx14.dtd"> -->\n<!DOCTYPE tmx SYSTEM "tmx14.dtd" [<!ENTITY x "boom">]>', "&x;",
+     "refusing XML with a DTD"),
 ]
 
 
 @pytest.mark.parametrize("doctype, extra, refusal", DOCTYPE_CASES,
-                         ids=["omegat", "public-id", "internal-subset", "undeclared-entity", "file-url", "path"])
+                         ids=["omegat", "public-id", "internal-subset", "undeclared-entity", "file-url", "path",
+                              "hidden-in-comment"])
 def test_only_the_bare_standard_tmx_doctype_is_accepted_and_never_loaded(tmp_path, doctype, extra, refusal):
     (tmp_path / "tmx14.dtd").write_text('<!ENTITY x "LOADED">')  # would declare &x; if it were ever read
     path = tmp_path / "memory.tmx"

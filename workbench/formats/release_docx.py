@@ -65,10 +65,36 @@ def write_bilingual(project: ExportProject, path: Path) -> None:
         _mark_as_header(table.rows[0])
         for cell, title in zip(table.rows[0].cells, BILINGUAL_HEADER):
             cell.paragraphs[0].add_run(title).bold = True
-        for unit in units:
-            for cell, text in zip(table.add_row().cells, (unit.id, unit.source, unit.target, unit.status)):
-                cell.text = text
+        _add_rows(table, [(unit.id, unit.source, unit.target, unit.status) for unit in units])
     _save(document, project, path, language=f"{project.source_language}, {project.target_language}")
+
+
+def _add_rows(table, rows: list[tuple[str, ...]]) -> None:
+    """Rows copied from one template row and filled in directly: python-docx's add_row() walks the
+    whole table each time, which makes 20,000 rows take half a minute."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    if not rows:
+        return
+    template = table.add_row()._tr
+    space = "{http://www.w3.org/XML/1998/namespace}space"
+    for values in rows:
+        row = deepcopy(template)
+        for cell, text in zip(row.findall(qn("w:tc")), values):
+            paragraph = cell.find(qn("w:p"))
+            run = paragraph.makeelement(qn("w:r"), {})
+            for number, line in enumerate(text.split("\n")):
+                if number:
+                    run.append(run.makeelement(qn("w:br"), {}))
+                piece = run.makeelement(qn("w:t"), {})
+                piece.text = line
+                piece.set(space, "preserve")
+                run.append(piece)
+            paragraph.append(run)
+        table._tbl.append(row)
+    table._tbl.remove(template)
 
 
 def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:

@@ -21,11 +21,12 @@ PROPS = (("document", "x-document"), ("paragraph", "x-paragraph"), ("status", "x
          ("approver", "x-approver"), ("approved_at", "x-approved-at"), ("draft", "x-draft"))
 ALWAYS_WRITTEN = ("document", "paragraph", "status")
 FINDING_PROP = "x-finding"
-# The DOCTYPE line OmegaT, Trados and others put in every TMX; accepted without an internal subset, never loaded.
+# The DOCTYPE line OmegaT, translate-toolkit and others put in every TMX; accepted bare, never loaded.
 STANDARD_DTDS = ("tmx14.dtd", "tmx13.dtd", "tmx12.dtd", "tmx11.dtd")
 _TMX_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
 _BARE_DOCTYPE = re.compile(rb"<!DOCTYPE\s+tmx\s+(?:PUBLIC\s+(?:\"[^\"]*\"|'[^']*')\s+|SYSTEM\s+)"
                            rb"(?:\"([^\"]*)\"|'([^']*)')\s*>")
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^?>]*\?>)?\s*")
 
 
 def write(project: ExportProject, path: Path) -> None:
@@ -209,8 +210,8 @@ def parse_untrusted_xml(path: Path, data: bytes, format_name: str, harmless_dtds
     try:
         etree.fromstring(data, etree.XMLParser(target=_PrologGate(), **options))
     except _DoctypeFound as found:
-        start = data.find(b"<!DOCTYPE")
-        bare = _BARE_DOCTYPE.match(data, start) if start >= 0 else None
+        start = data.find(b"<!DOCTYPE")  # only an XML declaration may come before it, not a comment hiding one
+        bare = _BARE_DOCTYPE.match(data, start) if start >= 0 and _PROLOG.fullmatch(data[:start]) else None
         harmless_doctype = bool(bare and found.system_id in harmless_dtds
                                 and (bare[1] or bare[2]).decode() == found.system_id)
         if not harmless_doctype:

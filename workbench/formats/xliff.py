@@ -25,7 +25,7 @@ STATE_20 = {"draft": "initial", "edited": "translated", "approved": "final", "re
 STATE_12 = {"draft": "needs-review-translation", "edited": "translated", "approved": "final",
             "rejected": "needs-translation"}
 # Another tool's state (no workbench status in the file) -> our status; anything else reads as draft.
-# reviewed counts as approved, as translate-toolkit's isapproved() and Weblate have it.
+# reviewed counts as approved, as in translate-toolkit's isapproved().
 STATUS_FROM_STATE = {"final": "approved", "signed-off": "approved", "reviewed": "approved", "translated": "edited"}
 # label -> ExportUnit field of the metadata kept per unit:
 # 2.0 <note category="workbench:LABEL">, 1.2 <context context-type="x-workbench-LABEL">.
@@ -82,8 +82,9 @@ def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
 
     A file this module wrote reads back unit for unit. From another tool's file: the document is the file's
     original (else its id), the paragraph the unit's position in its file, notes are comments, and the status
-    comes from the state as translate-toolkit and Weblate read it (final, signed-off, reviewed → approved;
-    translated → edited; else draft; 1.2 approved="yes" → approved). A 2.0 unit's segments and ignorables are joined; inline codes give no text.
+    comes from the state as translate-toolkit reads it (final, signed-off, reviewed → approved; translated →
+    edited; else draft; 1.2 approved="yes" → approved). A 2.0 unit's segments and ignorables are joined;
+    inline codes give no text.
     """
     path = Path(path)
     check_file(path, size_cap)
