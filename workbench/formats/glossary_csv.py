@@ -38,8 +38,13 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
 
 
 def write(glossary: Glossary, path: Path) -> None:
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for term in glossary.terms:
-            writer.writerow([term.source, term.target, term.type, ";".join(term.forbidden), term.note])
+    """CSV, or TSV for a .tsv path, exactly as typed (the release CSV export is the one neutralised
+    against spreadsheet formulas; a glossary file is read back by the workbench)."""
+    from workbench.safe_write import write_text_atomically
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter="\t" if Path(path).suffix.lower() == ".tsv" else ",")
+    writer.writerow(COLUMNS)
+    for term in glossary.terms:
+        writer.writerow([term.source, term.target, term.type, ";".join(term.forbidden), term.note])
+    write_text_atomically(Path(path), buffer.getvalue())
