@@ -7,23 +7,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import galechurch  # noqa: E402
-
-from tests.gold import gold_documents  # noqa: E402
+from tests.gold import galechurch_beads, gold_documents  # noqa: E402
 from workbench.align import align  # noqa: E402
 from workbench.align.scoring import BoundaryScore, score  # noqa: E402
 from workbench.formats import read_document  # noqa: E402
 from workbench.segment import segment  # noqa: E402
-
-
-def galechurch_beads(source, draft) -> list[tuple[str, str]]:
-    """galechurch over the whole document, calibrated to its length ratio."""
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in draft.segments]
-    ratio = sum(len(t.replace(" ", "")) for t in en) / max(sum(len(t) for t in zh), 1)
-    result = galechurch.align(zh, en, mean_xy=ratio, variance_xy=6.8 * ratio)
-    return [("".join(zh[b.source_start:b.source_end]), " ".join(en[b.target_start:b.target_end]))
-            for b in result.beads]
 
 
 def evaluate():

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import galechurch
 import pytest
 
-from tests.gold import gold_documents
+from tests.gold import galechurch_beads, gold_documents
 from workbench.align import align
 from workbench.align.scoring import BoundaryScore, score
 from workbench.formats import read_document
@@ -33,15 +32,6 @@ def test_gold_set_is_big_and_varied():
     assert {"omission", "merge", "split"} <= kinds
 
 
-def _galechurch(source, draft):
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in draft.segments]
-    ratio = sum(len(t.replace(" ", "")) for t in en) / max(sum(len(t) for t in zh), 1)
-    result = galechurch.align(zh, en, mean_xy=ratio, variance_xy=6.8 * ratio)
-    return [("".join(zh[b.source_start:b.source_end]), " ".join(en[b.target_start:b.target_end]))
-            for b in result.beads]
-
-
 @pytest.fixture(scope="module")
 def scores():
     rows = []
@@ -49,7 +39,7 @@ def scores():
         source = segment(read_document(document.source), "zh")
         draft = segment(read_document(document.draft), "en")
         ours = score([(p.source, p.target) for p in align(source, draft).pairs], document.beads)
-        reference = score(_galechurch(source, draft), document.beads)
+        reference = score(galechurch_beads(source, draft), document.beads)
         rows.append((document, ours, reference))
     return rows
 

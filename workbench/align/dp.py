@@ -126,7 +126,6 @@ def _align_in_band(features: Features, params: AlignParams, width: int):
     kinds = [k for k in params.bead_costs if k[0] >= 1]
     costs = _bead_costs(features, params, lo, size, kinds)
     insert_costs = _insertion_costs(features, params, lo, size)
-    join_at = {row: column - lo[row] for row, column in features.joins}
 
     join_columns = np.full(n_zh + 1, -1, dtype=np.int64)
     for row, column in features.joins:

@@ -47,23 +47,18 @@ def _mismatches(zh: list[Quantity], en: list[Quantity], kinds: tuple[str, ...]):
     return result, extra
 
 
-class NumberMismatch(Check):
-    """A number or percentage of the source that the English gives with another value or scale
-    (128亿 as "1.28 billion"), or leaves out. Correct conversions (128亿 = 12.8 billion,
-    1.2万 = 12,000, 15.6% = 15.6 percent) compare equal."""
+class _ValueMismatch(Check):
+    """Quantities of ``kinds`` in the source and the target compared by value: each English value
+    without a Chinese partner is paired with a missing Chinese one and gets it as its suggestion."""
 
-    check_id = "number_mismatch"
-    category = "number"
-    severity = "error"
-    kinds = ("number", "percent")
+    kinds: tuple[str, ...] = ()
+    missing_severity: str | None = None
 
     def check(self, pair):
         if pair.kind == "1-0" or not pair.target.strip():
             return
         missing, extra = _mismatches(zh_quantities(pair.source), en_quantities(pair.target), self.kinds)
-        target_lower = pair.target.lower()
-        missing = [q for q in missing if not (q.value in SMALL_NUMBER_WORDS and
-                                              SMALL_NUMBER_WORDS[q.value] in target_lower)]
+        missing = [q for q in missing if not self.said_in_words(q, pair.target.lower())]
         for wrong in extra:
             partner = next((q for q in missing if q.kind == wrong.kind), None)
             if partner is None:
@@ -76,7 +71,28 @@ class NumberMismatch(Check):
                                f"(expected {suggestion}).", [suggestion])
         for absent in missing:
             yield self.finding(pair, 0, len(pair.target),
-                               f"{pair.source[absent.start:absent.end]} in the source is missing from the English.")
+                               f"{pair.source[absent.start:absent.end]} in the source is missing from the English.",
+                               severity=self.missing_severity)
+
+    def said_in_words(self, quantity: Quantity, target_lower: str) -> bool:
+        return False
+
+    def suggest(self, quantity: Quantity, written: str) -> str:
+        raise NotImplementedError
+
+
+class NumberMismatch(_ValueMismatch):
+    """A number or percentage of the source that the English gives with another value or scale
+    (128亿 as "1.28 billion"), or leaves out. Correct conversions (128亿 = 12.8 billion,
+    1.2万 = 12,000, 15.6% = 15.6 percent) compare equal."""
+
+    check_id = "number_mismatch"
+    category = "number"
+    severity = "error"
+    kinds = ("number", "percent")
+
+    def said_in_words(self, quantity, target_lower):
+        return quantity.value in SMALL_NUMBER_WORDS and SMALL_NUMBER_WORDS[quantity.value] in target_lower
 
     def suggest(self, quantity: Quantity, written: str) -> str:
         if quantity.kind == "percent":
@@ -85,33 +101,15 @@ class NumberMismatch(Check):
         return format_number(quantity.value)
 
 
-class DateMismatch(Check):
-    """A date or year of the source given differently in the English (3月8日 as "March 18"). March 8,
-    8 March and "the morning of December 12" for 12月12日上午 all compare equal."""
+class DateMismatch(_ValueMismatch):
+    """A date, month or year of the source given differently in the English (3月8日 as "March 18").
+    March 8, 8 March and "the morning of December 12" for 12月12日上午 all compare equal."""
 
     check_id = "date_mismatch"
     category = "date"
     severity = "error"
     kinds = ("date", "year", "month")
-
-    def check(self, pair):
-        if pair.kind == "1-0" or not pair.target.strip():
-            return
-        missing, extra = _mismatches(zh_quantities(pair.source), en_quantities(pair.target), self.kinds)
-        for wrong in extra:
-            partner = next((q for q in missing if q.kind == wrong.kind), None)
-            if partner is None:
-                continue
-            missing.remove(partner)
-            text = pair.target[wrong.start:wrong.end]
-            suggestion = self.suggest(partner, text)
-            yield self.finding(pair, wrong.start, wrong.end,
-                               f"“{text}” does not match {pair.source[partner.start:partner.end]} in the source.",
-                               [suggestion])
-        for absent in missing:
-            yield self.finding(pair, 0, len(pair.target),
-                               f"{pair.source[absent.start:absent.end]} in the source is missing from the English.",
-                               severity="warning")
+    missing_severity = "warning"
 
     def suggest(self, quantity: Quantity, written: str) -> str:
         if quantity.kind == "year":

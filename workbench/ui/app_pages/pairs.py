@@ -10,20 +10,15 @@ from itertools import groupby
 import streamlit as st
 
 from workbench.model import LOW_CONFIDENCE
-from workbench.store.repository import document_segments, list_projects
+from workbench.store.repository import document_segments
 from workbench.ui import state
 from workbench.ui.resources import store
+from workbench.ui.widgets import choose_project
 
 PAIRS_PER_PAGE = 40
 
 st.title("Aligned pairs")
-names = [p.name for p in list_projects(store())]
-if not names:
-    st.info("No projects yet.")
-    st.stop()
-chosen = st.session_state.get(state.PROJECT)
-project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
-st.session_state[state.PROJECT] = project
+project = choose_project(store())
 
 documents = document_segments(store(), project)
 document_names = [name for name, _ in documents]

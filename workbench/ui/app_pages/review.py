@@ -5,32 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.diffing import effort, word_diff
-from workbench.qa import CheckConfig, Checker, SegmentInput
+from workbench.qa import SegmentInput
 from workbench.store.editing import history
-from workbench.store.repository import document_segments, list_projects, project_by_name, project_terms
-from workbench.store.review import decide, numbered_segments
+from workbench.store.repository import document_segments
+from workbench.store.review import decide
 from workbench.ui import state
 from workbench.ui.markup import diff_markdown
-from workbench.ui.resources import finding_cache, store
+from workbench.ui.resources import store
+from workbench.ui.widgets import choose_project, project_checker
 
 st.title("Review")
 factory = store()
-names = [p.name for p in list_projects(factory)]
-if not names:
-    st.info("No projects yet.")
-    st.stop()
-chosen = st.session_state.get(state.PROJECT)
-project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
-st.session_state[state.PROJECT] = project
+project = choose_project(factory)
 reviewer = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "reviewer"))
 
-with factory() as session:
-    record = project_by_name(session, project)
-    terms = project_terms(session, record)
-    config = CheckConfig.from_dict(record.check_config or {})
-    numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
+checker, numbers = project_checker(factory, project)
 segments = [s for _, doc in document_segments(factory, project) for s in doc]
-checker = Checker(terms, None, config, cache=finding_cache(project))
 open_findings = {r.index for r in checker.check(
     [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments]) if r.findings}
 

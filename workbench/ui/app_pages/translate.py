@@ -11,35 +11,26 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.fixes import apply_fixes
-from workbench.qa import CheckConfig, Checker, SegmentInput
+from workbench.qa import SegmentInput
 from workbench.store.editing import StaleEdit, save_edit
-from workbench.store.repository import document_segments, list_projects, project_by_name, project_terms
-from workbench.store.review import decide, numbered_segments
+from workbench.store.repository import document_segments
+from workbench.store.review import decide
 from workbench.ui import state
-from workbench.ui.resources import finding_cache, store
+from workbench.ui.resources import store
+from workbench.ui.widgets import choose_project, project_checker
 
 PAIRS_PER_PAGE = 20
 
 st.title("Translate")
 factory = store()
-names = [p.name for p in list_projects(factory)]
-if not names:
-    st.info("No projects yet.")
-    st.stop()
-chosen = st.session_state.get(state.PROJECT)
-project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
-st.session_state[state.PROJECT] = project
+project = choose_project(factory)
 user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
 
-with factory() as session:
-    record = project_by_name(session, project)
-    terms = project_terms(session, record)
-    config = CheckConfig.from_dict(record.check_config or {})
+checker, numbers = project_checker(factory, project)
 documents = dict(document_segments(factory, project))
 document = st.selectbox("Document", list(documents)) if len(documents) > 1 else next(iter(documents))
 segments = documents[document]
 
-checker = Checker(terms, None, config, cache=finding_cache(project))
 reports = {r.index: r for r in checker.check(
     [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments])}
 
@@ -49,9 +40,6 @@ pages = max(1, -(-len(shown) // PAIRS_PER_PAGE))
 page = st.number_input("Page", 1, pages, 1, key=state.PAGE_NUMBER) if pages > 1 else 1
 st.caption(f"{len(segments)} pairs · {sum(1 for r in reports.values() if r.findings)} with findings")
 
-
-with factory() as session:
-    numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
 
 
 def _save(segment, text: str, reason: str) -> None:

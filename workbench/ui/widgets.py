@@ -1,0 +1,34 @@
+"""Widgets every page shares: choosing the project, and the project's checker."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.qa import CheckConfig, Checker
+from workbench.store.repository import list_projects, project_by_name, project_terms
+from workbench.store.review import numbered_segments
+from workbench.ui import state
+from workbench.ui.resources import finding_cache
+
+
+def choose_project(factory) -> str:
+    """The project picked in the select box (remembered across pages); stops the page if there is none."""
+    names = [p.name for p in list_projects(factory)]
+    if not names:
+        st.info("No projects yet. Import one with `workbench import PROJECT --source FILE --draft FILE`.")
+        st.stop()
+    chosen = st.session_state.get(state.PROJECT)
+    project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
+    st.session_state[state.PROJECT] = project
+    return project
+
+
+def project_checker(factory, project: str) -> tuple[Checker, dict[int, int]]:
+    """The project's checker (its glossary and check settings, no grammar engine: fast enough for every
+    rerun, and cached per pair) and the number of every segment by its id."""
+    with factory() as session:
+        record = project_by_name(session, project)
+        checker = Checker(project_terms(session, record), None, CheckConfig.from_dict(record.check_config or {}),
+                          cache=finding_cache(project))
+        numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
+    return checker, numbers
