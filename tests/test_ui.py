@@ -106,3 +106,16 @@ def test_review_page_diffs_escaped_text_and_approves(app, factory):
     assert statuses[6] == "edited" and statuses.count("approved") >= 1
     [b for b in app.button if b.key == f"review-approve-{segment.id}"][0].click().run()
     assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"
+
+
+def test_release_page_refuses_unapproved_and_exports_when_asked(app):
+    app.switch_page("app_pages/release.py").run()
+    assert not app.exception
+    assert "0 of 14 segments approved" in app.get("progress")[0].proto.text
+    app.selectbox(key="release_format").select("txt").run()
+    app.button(key="release_export").click().run()
+    assert "not approved" in app.error[0].value
+    app.toggle(key="release_include").set_value(True).run()
+    app.button(key="release_export").click().run()
+    assert not app.exception
+    assert app.success and "wuzheng-5g.txt" in app.success[0].value

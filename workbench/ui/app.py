@@ -14,5 +14,6 @@ navigation = st.navigation([
     st.Page(PAGES / "pairs.py", title="Aligned pairs", icon=":material/view_column:"),
     st.Page(PAGES / "translate.py", title="Translate", icon=":material/edit:"),
     st.Page(PAGES / "review.py", title="Review", icon=":material/rate_review:"),
+    st.Page(PAGES / "release.py", title="Release", icon=":material/publish:"),
 ])
 navigation.run()

@@ -1,23 +1,63 @@
-"""Projects: what is in the store, with progress per project."""
+"""Projects: progress per project, and a new project from an uploaded source, draft and glossary."""
 
 from __future__ import annotations
+
+import tempfile
+from pathlib import Path
 
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.store.repository import list_projects
+from workbench.pipeline import align_files
+from workbench.store.repository import document_name_for, import_document, list_projects
 from workbench.ui import state
 from workbench.ui.resources import store
 
+UPLOAD_CAP_MB = 50
+
 st.title("Projects")
+factory = store()
 try:
-    projects = list_projects(store())
+    projects = list_projects(factory)
 except UserError as error:
     st.error(str(error))
     st.stop()
 
 if not projects:
-    st.info("No projects yet. Import one with `workbench import PROJECT --source FILE --draft FILE`.")
+    st.info("No projects yet: upload a source and a draft below, or run `workbench import`.")
+with st.expander("New project or document", expanded=not projects):
+    with st.form("import", clear_on_submit=False):
+        name = st.text_input("Project name", key="import_project")
+        source = st.file_uploader("Chinese source (.txt or .docx)", type=["txt", "docx"], key="import_source")
+        draft = st.file_uploader("English draft (.txt or .docx)", type=["txt", "docx"], key="import_draft")
+        glossary = st.file_uploader("Glossary (.csv, .tsv, .xlsx, .tbx)", type=["csv", "tsv", "xlsx", "tbx"],
+                                    key="import_glossary")
+        submitted = st.form_submit_button("Import")
+    if submitted:
+        if not (name.strip() and source and draft):
+            st.error("Give the project a name and upload a source and a draft.")
+        else:
+            with st.status("Importing…", expanded=True) as progress, tempfile.TemporaryDirectory() as folder:
+                try:
+                    paths = {}
+                    for key, upload in (("source", source), ("draft", draft), ("glossary", glossary)):
+                        if upload is not None:
+                            if upload.size > UPLOAD_CAP_MB * 1024 * 1024:
+                                raise UserError(f"{upload.name}: over the {UPLOAD_CAP_MB} MB upload cap")
+                            paths[key] = Path(folder) / upload.name
+                            paths[key].write_bytes(upload.getvalue())
+                    st.write("Reading and aligning…")
+                    aligned = align_files(paths["source"], paths["draft"], paths.get("glossary"))
+                    st.write(f"{len(aligned.alignment.pairs)} pairs; saving…")
+                    import_document(factory, name.strip(), document_name_for(paths["source"]), source.name,
+                                    draft.name, aligned.source.text, aligned.draft.text, aligned.alignment,
+                                    aligned.glossary, author=st.session_state.get(state.USER, "app"))
+                    progress.update(label=f"Imported into {name.strip()}", state="complete")
+                    st.rerun()
+                except UserError as error:
+                    progress.update(label="Import failed", state="error")
+                    st.error(str(error))
+
 for summary in projects:
     with st.container(border=True):
         st.subheader(summary.name, anchor=False)
@@ -28,4 +68,4 @@ for summary in projects:
                    + f" · {summary.documents} document(s)")
         if st.button("Open", key=f"open-{summary.name}"):
             st.session_state[state.PROJECT] = summary.name
-            st.switch_page("app_pages/pairs.py")
+            st.switch_page("app_pages/translate.py")

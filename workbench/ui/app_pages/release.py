@@ -1,0 +1,57 @@
+"""Release: how ready the project is, and the export of the approved text in every format."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from workbench.errors import UserError
+from workbench.release import EXPORTERS, export, manifest_path, with_findings
+from workbench.store.review import export_project, open_findings, record_export
+from workbench.ui import state
+from workbench.ui.resources import store
+from workbench.ui.widgets import choose_project
+
+SUFFIX = {"docx-bilingual": "docx", "xliff": "xlf", "xliff12": "xlf"}
+
+st.title("Release")
+factory = store()
+project = choose_project(factory)
+user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "reviewer"))
+
+findings = open_findings(factory, project)
+release = with_findings(export_project(factory, project), findings)
+approved = sum(1 for u in release.units if u.status == "approved")
+st.progress(approved / max(len(release.units), 1), text=f"{approved} of {len(release.units)} segments approved")
+by_category = Counter(line.split("/", 1)[0] for lines in findings.values() for line in lines)
+if by_category:
+    st.caption("Open findings by category")
+    st.bar_chart(pd.DataFrame({"findings": by_category}).sort_index())
+else:
+    st.caption("No open findings.")
+
+fmt = st.selectbox("Format", list(EXPORTERS), key="release_format")
+include = st.toggle("Include unapproved segments (marked)", key="release_include")
+if st.button("Export", key="release_export"):
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / f"{project}.{SUFFIX.get(fmt, fmt)}"
+        try:
+            record = export(release, fmt, output, include)
+        except UserError as error:
+            st.error(str(error))
+        else:
+            record_export(factory, project, user, {"format": fmt, "sha256": record["output"]["sha256"], "via": "app"})
+            st.session_state["release_file"] = (output.name, output.read_bytes(),
+                                                manifest_path(output).read_bytes())
+if "release_file" in st.session_state:
+    name, data, manifest = st.session_state["release_file"]
+    effort = json.loads(manifest).get("editing_effort", {})
+    st.success(f"{name}: {len(data)} bytes · draft → final BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, "
+               f"TER {effort.get('ter')}")
+    st.download_button(f"Download {name}", data, file_name=name, key="release_download")
+    st.download_button("Download the manifest", manifest, file_name=name + ".manifest.json", key="release_manifest")
