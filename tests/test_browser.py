@@ -1,0 +1,106 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against `workbench serve`.
+
+Import the sample, apply a glossary fix, edit a segment, approve it, export, check the exported text.
+Screenshots go to docs/screenshots/ (the README shows them).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path, cli_env):
+    port = _free_port()
+    env = dict(cli_env, WORKBENCH_DB=f"sqlite:///{tmp_path / 'e2e.db'}")
+    process = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--sample", "--port", str(port)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise AssertionError(f"workbench serve exited: {process.stderr.read().decode()[-2000:]}")
+            time.sleep(0.5)
+    else:
+        process.kill()
+        raise AssertionError("workbench serve did not answer within 120 s")
+    yield url, env
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def test_import_fix_edit_approve_export(server, tmp_path):
+    assert os.path.exists(CHROMIUM), "Debian's chromium is missing: run scripts/test.sh, which installs it"
+    from playwright.sync_api import expect, sync_playwright
+
+    url, _ = server
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        page.set_default_timeout(60_000)
+
+        page.goto(url + "/translate")
+        expect(page.get_by_text("14 pairs")).to_be_visible()
+        first = page.locator(".st-key-target-1-1 textarea")
+        expect(first).to_have_value("Wuzheng Group and China Mobile(Rizhao) signed a 5G strategic cooperation")
+        page.locator(".st-key-fix-1-0 button").click()  # the glossary fix: China Mobile(Rizhao) is forbidden
+        expect(page.locator(".st-key-target-1-2 textarea")).to_have_value(
+            "Wuzheng Group and China Mobile Rizhao Branch signed a 5G strategic cooperation")
+
+        edited = "Jiang Weidong shared his views at the signing ceremony."
+        area = page.locator(".st-key-target-7-1 textarea")
+        area.fill(edited)
+        area.press("Tab")
+        save = page.locator(".st-key-save-7 button")
+        expect(save).to_be_enabled()
+        save.click()
+        expect(page.locator(".st-key-target-7-2 textarea")).to_have_value(edited)
+        page.locator(".st-key-approve-7 button").click()
+        expect(page.get_by_text("#7 · ¶5 · approved")).to_be_visible()
+        page.screenshot(path=str(SCREENSHOTS / "e2e-translate.png"))
+
+        page.goto(url + "/release")
+        expect(page.get_by_text("1 of 14 segments approved")).to_be_visible()
+        page.locator(".st-key-release_include label").click()
+        page.locator(".st-key-release_export button").click()
+        download_button = page.locator(".st-key-release_download button")
+        expect(download_button).to_be_visible()
+        page.screenshot(path=str(SCREENSHOTS / "e2e-release.png"))
+        with page.expect_download() as info:
+            download_button.click()
+        exported = Path(info.value.path()).read_text("utf-8")
+        browser.close()
+
+    assert edited in exported
+    assert "China Mobile Rizhao Branch signed" in exported
+    assert "China Mobile(Rizhao) signed" not in exported
+    assert exported.count("\n\n") >= 4  # the original paragraphs
