@@ -125,32 +125,52 @@ class Checker:
         if self.use_engine:  # once per document: each call to the engine's dictionary has a cost
             self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
                                          | {w for s in segments for w in _romanised_words(s.target)}))
-        per_segment = {c.index: list(self._segment_findings(c)) for c in contexts}
+        keys = {c.index: self._segment_key(c) for c in contexts}
+        cached = {c.index: self.cache.get(keys[c.index]) for c in contexts}
+        engine_results = self._start_engine([c for c in contexts if cached[c.index] is None])
+        per_segment = {}
+        for context in contexts:
+            if cached[context.index] is None:
+                found = self._segment_findings(context, engine_results.get(context.index))
+                self.cache.put(keys[context.index], found)
+                cached[context.index] = found
+            per_segment[context.index] = list(cached[context.index])
         for check in self.document_checks:
             for index, finding in check.check_document(contexts):
                 per_segment[index].append(self._configured(finding))
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
-    def _segment_findings(self, pair: PairContext) -> tuple[Finding, ...]:
-        key = self._key_prefix + json.dumps([pair.source, pair.target, pair.kind, round(pair.length_ratio, 1)])
-        cached = self.cache.get(key)
-        if cached is not None:
-            return cached
+    def _segment_key(self, pair: PairContext) -> str:
+        return self._key_prefix + json.dumps([pair.source, pair.target, pair.kind, round(pair.length_ratio, 1)])
+
+    def _start_engine(self, pairs: list[PairContext]) -> dict:
+        """Engine results as futures: the engine works in one background thread (Harper releases the
+        GIL while it lints) while the QA checks run here, so the two costs overlap instead of adding up."""
+        if not self.use_engine:
+            return {}
+        from concurrent.futures import ThreadPoolExecutor
+
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grammar-engine")
+        # no-break and ideographic spaces break engines' tokenisation; same length, so offsets hold
+        futures = {pair.index: executor.submit(self.engine.check,
+                                               pair.target.replace("\u00a0", " ").replace("\u3000", " "))
+                   for pair in pairs if pair.target.strip()}
+        executor.shutdown(wait=False)
+        return futures
+
+    def _segment_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
         findings = [self._configured(f) for check in self.checks for f in check.check(pair)]
-        if self.use_engine and pair.target.strip():
+        if engine_future is not None:
             ours = [(f.start, f.end, f.category) for f in findings]
-            # no-break and ideographic spaces break engines' tokenisation; same length, so offsets hold
-            for finding in self.engine.check(pair.target.replace("\u00a0", " ").replace("\u3000", " ")):
+            for finding in engine_future.result():
                 finding = replace(finding, text=pair.target[finding.start:finding.end])
                 if _engine_noise(finding, pair.source, pair.target):
                     continue
                 if not any(_overlaps(finding, start, end) and category == finding.category
                            for start, end, category in ours):
                     findings.append(self._configured(finding))
-        result = tuple(findings)
-        self.cache.put(key, result)
-        return result
+        return tuple(findings)
 
     def _configured(self, finding: Finding) -> Finding:
         severity = self.config.severity.get(finding.check)
