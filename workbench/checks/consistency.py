@@ -4,6 +4,7 @@ later "Hengtai Industry Park"), whether or not the glossary knows it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -83,6 +84,11 @@ class _Stems:
         return len(gloss) == 5 and gloss[:4] in self.short
 
 
+@lru_cache(maxsize=65536)
+def _stems_of(glosses: frozenset[str]) -> _Stems:
+    return _Stems(glosses)
+
+
 class TermRenderingConsistency(DocumentCheck):
     """A Chinese term outside the glossary rendered one way and later another ("conference" for 会议
     in three paragraphs, "meeting" in the fourth), judged by the term's CC-CEDICT senses."""
@@ -99,7 +105,7 @@ class TermRenderingConsistency(DocumentCheck):
         for pair in pairs:
             if not pair.target.strip():
                 continue
-            words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(pair.target)]
+            words = [(m.start(), m.end(), m.group().lower()[:5]) for m in _WORD.finditer(pair.target)]
             target_stems = _Stems(w for _, _, w in words)
             seen_here = set()
             for start, end, glosses in lexicon.entries(pair.source):
@@ -109,20 +115,21 @@ class TermRenderingConsistency(DocumentCheck):
                 seen_here.add(term)
                 if not any(target_stems.match(g) for g in glosses):
                     continue
-                gloss_stems = _Stems(glosses)
-                used = [(ws, we, w) for ws, we, w in words if gloss_stems.match(w[:5])]
-                if not used:
+                gloss_stems = _stems_of(glosses)
+                stems = frozenset(w for w in target_stems.full if gloss_stems.match(w))
+                if not stems:
                     continue
-                stems = frozenset(w[:5] for _, _, w in used)
+                used = [(ws, we) for ws, we, w in words if w in stems]
                 if term not in first_use:
-                    first_use[term] = (stems, used[0][2])
+                    first_use[term] = (stems, pair.target[used[0][0]:used[0][1]].lower())
                     continue
                 earlier, earlier_word = first_use[term]
-                if any(_Stems(earlier).match(a) for a in stems):
+                if any(_stems_of(earlier).match(a) for a in stems):
                     continue
                 if any(target_stems.match(b) for b in earlier):
                     continue
-                ws, we, word = used[0]
+                ws, we = used[0]
+                word = pair.target[ws:we]
                 yield pair.index, Finding(self.check_id, self.category, self.severity,
                                           f"{term} is “{earlier_word}” earlier in the document but “{word}” here.",
                                           ws, we, pair.target[ws:we], (earlier_word,), "qa", False)

@@ -74,12 +74,16 @@ class ShortenedNearOmission(DocumentCheck):
         for pair in pairs:
             if not pair.target.strip():
                 continue
-            own = han_pinyin_string(pair.source)
+            nearby = [o for o in omitted if abs(o.index - pair.index) <= 2]
+            if not nearby:
+                continue
+            own = None
             for start, end, syllables in english_pinyin_names(pair.target):
                 name = " " + " ".join(syllables)
+                own = own if own is not None else han_pinyin_string(pair.source)
                 if len(syllables) < 2 or name in own:
                     continue
-                near = [o for o in omitted if abs(o.index - pair.index) <= 2 and name in han_pinyin_string(o.source)]
+                near = [o for o in nearby if name in han_pinyin_string(o.source)]
                 if near:
                     yield pair.index, Finding(
                         self.check_id, self.category, self.severity,
