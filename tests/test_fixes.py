@@ -106,3 +106,16 @@ def test_check_command_json_and_exit_codes(tmp_path, cli_env):
     clean_draft.write_text("Wuzheng Group signed.", encoding="utf-8")
     clean = _cli("check", str(clean_source), str(clean_draft), "--engine", "none", env=cli_env)
     assert clean.returncode == 0, clean.stdout
+
+
+def test_a_finding_about_the_whole_segment_hides_nothing():
+    from workbench.qa import deduplicate
+
+    whole = Finding("glossary_term_missing", "glossary", "error", "", 0, 20, "The firm signed  it.",
+                    ("Wuzheng Group",), safe=False)
+    space = Finding("double_space", "spacing", "warning", "", 15, 17, "  ", (" ",), safe=True)
+    forbidden = Finding("glossary_forbidden", "glossary", "error", "", 0, 14, "Jiang Wei dong", ("Jiang Weidong",),
+                        safe=True)
+    split = Finding("name_spelling", "glossary", "error", "", 0, 14, "Jiang Wei dong", ("Jiang Weidong",), safe=True)
+    assert {f.check for f in deduplicate([whole, space])} == {"glossary_term_missing", "double_space"}
+    assert [f.check for f in deduplicate([forbidden, split])] == ["glossary_forbidden"]

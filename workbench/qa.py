@@ -183,14 +183,16 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:
-    """One finding per problem: a finding inside the span of one that already fixes it is dropped
-    ("Jiang Wei dong" is a forbidden variant, a split name and an inconsistency: report it once)."""
+    """One finding per problem: a finding inside the span of a safe fix is dropped ("Jiang Wei dong" is
+    a forbidden variant, a split name and an inconsistency: report it once)."""
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), SEVERITY_RANK.get(f.severity, 3),
                                               f.category == "consistency", f.check))
     kept: list[Finding] = []
     for finding in ordered:
-        if any(k.suggestions and k.start <= finding.start and finding.end <= k.end and k.end > k.start
-               and (k.end - k.start, k.start) != (0, 0) for k in kept):
+        # only a safe fix covers what lies inside it; a finding that merely points at the whole
+        # segment (a missing term, a missing number) must not hide the others
+        if any(k.safe and k.suggestions and k.start <= finding.start and finding.end <= k.end and k.end > k.start
+               for k in kept):
             continue
         kept.append(finding)
     return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.check)))
