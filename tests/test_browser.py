@@ -104,3 +104,28 @@ def test_import_fix_edit_approve_export(server, tmp_path):
     assert "China Mobile Rizhao Branch signed" in exported
     assert "China Mobile(Rizhao) signed" not in exported
     assert exported.count("\n\n") >= 4  # the original paragraphs
+
+
+def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    from workbench.formats import tmx
+    from workbench.release_model import ExportProject, ExportUnit
+
+    memory = tmp_path / "memory.tmx"
+    tmx.write(ExportProject("memory", (ExportUnit("1", "old", 0, "蒋卫东在签约仪式上分享了他的观点。",
+                                                  "Jiang Weidong shared his views at the ceremony."),)), memory)
+    url, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.set_default_timeout(60_000)
+        page.goto(url + "/translate")
+        expect(page.get_by_text("14 pairs")).to_be_visible()
+        page.locator(".st-key-memory_upload input[type=file]").set_input_files(str(memory))
+        expect(page.get_by_text("1 translation units")).to_be_visible()
+        expect(page.get_by_text("memory 9", exact=False).first).to_be_visible()
+        page.locator(".st-key-memory-7 button").click()
+        expect(page.locator(".st-key-target-7-2 textarea")).to_have_value(
+            "Jiang Weidong shared his views at the ceremony.")
+        browser.close()

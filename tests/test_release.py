@@ -90,3 +90,36 @@ def test_edits_are_revisions_and_a_stale_save_is_refused(cli_env, project):
     revisions = history(factory, segment_id_for(factory, project, 3))
     assert [(r.version, r.author) for r in revisions] == [(1, "import"), (2, "Lin")]
     assert "edited    1" in run(["status", project], cli_env).stdout
+
+
+@pytest.mark.parametrize("fmt,suffix", [("xliff", "xlf"), ("xliff12", "xlf"), ("tmx", "tmx"),
+                                        ("docx-bilingual", "docx")])
+def test_exported_bilingual_files_import_without_alignment(tmp_path, cli_env, project, fmt, suffix):
+    output = tmp_path / f"release.{suffix}"
+    assert run(["export", project, "--format", fmt, "--output", str(output), "--include-unapproved"],
+               cli_env).returncode == 0
+    result = run(["import", "again", "--bilingual", str(output)], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "14 segments" in result.stdout and "no alignment needed" in result.stdout
+    original = json.loads(run(["export", project, "--format", "json", "--output", str(tmp_path / "a.json"),
+                               "--include-unapproved"], cli_env).returncode == 0 and
+                          (tmp_path / "a.json").read_text("utf-8"))["units"]
+    assert run(["export", "again", "--format", "json", "--output", str(tmp_path / "b.json"), "--include-unapproved"],
+               cli_env).returncode == 0
+    again = json.loads((tmp_path / "b.json").read_text("utf-8"))["units"]
+    assert [(u["source"], u["target"]) for u in again] == [(u["source"], u["target"]) for u in original]
+
+
+def test_suggest_offers_fuzzy_matches_from_a_tmx_memory(tmp_path, cli_env, project):
+    memory = tmp_path / "memory.tmx"
+    assert run(["export", project, "--format", "tmx", "--output", str(memory), "--include-unapproved"],
+               cli_env).returncode == 0
+    other = tmp_path / "other.zh.txt"
+    other.write_text("五征集团与中国联通日照分公司签署5G战略合作协议\n\n天气很好。", encoding="utf-8")
+    draft = tmp_path / "other.en.txt"
+    draft.write_text("Wuzheng Group and China Unicom signed a 5G deal\n\nThe weather is fine.", encoding="utf-8")
+    assert run(["import", "new", "--source", str(other), "--draft", str(draft)], cli_env).returncode == 0
+    result = run(["suggest", "new", "--tm", str(memory)], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "China Mobile(Rizhao) signed a 5G strategic cooperation" in result.stdout
+    assert "天气很好" not in result.stdout.split("[2]")[-1] or "[2]" not in result.stdout

@@ -119,3 +119,4 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     app.button(key="release_export").click().run()
     assert not app.exception
     assert app.success and "wuzheng-5g.txt" in app.success[0].value
+

@@ -25,3 +25,18 @@ def finding_cache(project: str):
     from workbench.qa import FindingCache
 
     return FindingCache()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_memory(name: str, data: bytes):
+    """A TMX translation memory from an upload, parsed once per file content."""
+    import tempfile
+    from pathlib import Path
+
+    from workbench.bilingual import read_memory
+    from workbench.memory import TranslationMemory
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        return TranslationMemory(read_memory(path))

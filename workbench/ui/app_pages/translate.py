@@ -16,7 +16,7 @@ from workbench.store.editing import StaleEdit, save_edit
 from workbench.store.repository import document_segments
 from workbench.store.review import decide
 from workbench.ui import state
-from workbench.ui.resources import store
+from workbench.ui.resources import load_memory, store
 from workbench.ui.widgets import choose_project, project_checker
 
 PAIRS_PER_PAGE = 20
@@ -27,6 +27,14 @@ project = choose_project(factory)
 user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
 
 checker, numbers = project_checker(factory, project)
+memory_file = st.sidebar.file_uploader("Translation memory (.tmx)", type=["tmx"], key="memory_upload")
+memory = None
+if memory_file is not None:
+    try:
+        memory = load_memory(memory_file.name, memory_file.getvalue())
+        st.sidebar.caption(f"{len(memory.sources)} translation units")
+    except UserError as error:
+        st.sidebar.error(str(error))
 documents = dict(document_segments(factory, project))
 document = st.selectbox("Document", list(documents)) if len(documents) > 1 else next(iter(documents))
 segments = documents[document]
@@ -66,6 +74,12 @@ for segment in shown[(page - 1) * PAIRS_PER_PAGE : page * PAIRS_PER_PAGE]:
         if buttons[1].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved"):
             decide(factory, project, "approve", user, [numbers[segment.id]])
             st.rerun()
+        for match in (memory.lookup(segment.source_text, 75.0, 1) if memory else []):
+            line = st.columns([6, 1])
+            line[0].text(f"memory {match.score:.0f}%: {match.target}")
+            if line[1].button("Use", key=f"memory-{segment.id}"):
+                _save(segment, match.target, f"memory: {match.score:.0f}%")
+                st.rerun()
         for index, finding in enumerate(reports[segment.id].findings):
             line = st.columns([6, 1])
             line[0].text(f"{finding.severity} · {finding.category}: {finding.message}")
