@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from workbench.errors import UserError
 from workbench.release_model import ExportProject, ExportUnit
@@ -43,12 +43,17 @@ def format_numbers(numbers: list[int]) -> str:
 
 
 def numbered_segments(session: Session, project_id: int) -> list[tuple[int, Document, SegmentRow]]:
-    """Every segment of the project with its number: documents in the order they were imported."""
-    rows = session.execute(
-        select(Document, SegmentRow).join(SegmentRow).where(Document.project_id == project_id)
-        .order_by(Document.id, SegmentRow.position)
+    """Every segment of the project with its number: documents in the order they were imported.
+
+    Documents are loaded once and without their full texts (which can be megabytes each)."""
+    documents = {d.id: d for d in session.scalars(
+        select(Document).where(Document.project_id == project_id)
+        .options(defer(Document.source_text), defer(Document.draft_text)))}
+    rows = session.scalars(
+        select(SegmentRow).where(SegmentRow.document_id.in_(list(documents)))
+        .order_by(SegmentRow.document_id, SegmentRow.position)
     ).all()
-    return [(number, document, segment) for number, (document, segment) in enumerate(rows, start=1)]
+    return [(number, documents[segment.document_id], segment) for number, segment in enumerate(rows, start=1)]
 
 
 def decide(factory: sessionmaker, project_name: str, action: str, reviewer: str, numbers: list[int] | None,

@@ -1,0 +1,67 @@
+"""Server time of the Translate page on a 5,000-segment document: an empty rerun, and the round
+trip of an edit (type the text, click Save, page redrawn), both with Streamlit's AppTest.
+Run: python bench/ui.py"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from bench.align import build_pair  # noqa: E402
+from workbench.pipeline import align_texts  # noqa: E402
+from workbench.store.engine import session_factory  # noqa: E402
+from workbench.store.repository import document_segments, import_document  # noqa: E402
+
+APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sentences", type=int, default=5_000)
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/ui.db"
+        os.environ["WORKBENCH_DB"] = url
+        factory = session_factory(url)
+        source, draft = build_pair(args.sentences)
+        import_document(factory, "big", "big", "zh", "en", source.text, draft.text, align_texts(source, draft))
+        segments = document_segments(factory, "big")[0][1]
+        print(f"{len(segments)} segments")
+        app = AppTest.from_file(APP, default_timeout=300)
+        app.switch_page("app_pages/translate.py")
+        first = timed(app.run)
+        empty = [timed(app.run) for _ in range(args.edits)]
+        edits = []
+        for number in range(args.edits):
+            segment = segments[number]
+            version = document_segments(factory, "big")[0][1][number].version
+            area = next(t for t in app.text_area if t.key == f"target-{segment.id}-{version}")
+            area.input(f"{segment.target_text} (edited {number})")
+            edits.append(timed(app.run))  # the text change
+            button = next(b for b in app.button if b.key == f"save-{segment.id}")
+            edits[-1] += timed(button.click().run)  # Save and redraw
+            assert not app.exception, app.exception
+        print(f"first load: {first:.2f} s")
+        print(f"empty rerun: median {statistics.median(empty) * 1000:.0f} ms")
+        print(f"edit round trip (type, Save, redraw): median {statistics.median(edits) * 1000:.0f} ms "
+              f"(target < 300 ms)")
+
+
+if __name__ == "__main__":
+    main()
