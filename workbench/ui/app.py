@@ -12,6 +12,7 @@ st.set_page_config(page_title="Translation workbench", layout="wide")
 navigation = st.navigation([
     st.Page(PAGES / "projects.py", title="Projects", icon=":material/folder:", default=True),
     st.Page(PAGES / "pairs.py", title="Aligned pairs", icon=":material/view_column:"),
+    st.Page(PAGES / "glossary.py", title="Glossary", icon=":material/dictionary:"),
     st.Page(PAGES / "translate.py", title="Translate", icon=":material/edit:"),
     st.Page(PAGES / "review.py", title="Review", icon=":material/rate_review:"),
     st.Page(PAGES / "release.py", title="Release", icon=":material/publish:"),
