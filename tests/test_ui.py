@@ -120,3 +120,21 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     assert not app.exception
     assert app.success and "wuzheng-5g.txt" in app.success[0].value
 
+
+
+def test_translate_filters_by_category_status_and_text(app):
+    app.switch_page("app_pages/translate.py").run()
+    everything = len([t for t in app.text_area])
+    assert everything == 14
+    app.multiselect(key="filter_categories").select("number").run()
+    targets = [t.value for t in app.text_area]
+    assert len(targets) == 1 and "12 million yuan" in targets[0]
+    app.multiselect(key="filter_categories").unselect("number").run()
+    app.text_input(key="filter_search").input("蒋卫东").run()  # Chinese search
+    assert len(app.text_area) == 3 and all("Jiang" in t.value for t in app.text_area)
+    app.text_input(key="filter_search").input("POINT OF VIEWS").run()  # English, any case
+    assert [t.value[:13] for t in app.text_area] == ["Jiang Weidong"]
+    app.text_input(key="filter_search").input("").run()
+    app.multiselect(key="filter_statuses").select("approved").run()
+    assert len(app.text_area) == 0
+    assert not app.exception

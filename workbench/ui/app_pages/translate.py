@@ -11,7 +11,9 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.fixes import apply_fixes
+from workbench.model import CATEGORIES
 from workbench.qa import SegmentInput
+from workbench.store.models import STATUSES
 from workbench.store.editing import StaleEdit, save_edit
 from workbench.store.repository import document_segments
 from workbench.store.review import decide
@@ -20,6 +22,18 @@ from workbench.ui.resources import load_memory, store
 from workbench.ui.widgets import choose_project, project_checker
 
 PAIRS_PER_PAGE = 20
+
+
+def pair_matches(segment, findings, only_findings, categories, statuses, search) -> bool:
+    """The filters: with findings, of these categories, in these statuses, containing this text."""
+    if (only_findings or categories) and not findings:
+        return False
+    if categories and not any(f.category in categories for f in findings):
+        return False
+    if statuses and segment.status not in statuses:
+        return False
+    return not search or search in segment.source_text.lower() or search in segment.target_text.lower()
+
 
 st.title("Translate")
 factory = store()
@@ -42,8 +56,12 @@ segments = documents[document]
 reports = {r.index: r for r in checker.check(
     [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments])}
 
-only_findings = st.toggle("Only pairs with findings", key=state.ONLY_FINDINGS)
-shown = [s for s in segments if not only_findings or reports[s.id].findings]
+filters = st.columns([1, 2, 2, 3])
+only_findings = filters[0].toggle("With findings", key=state.ONLY_FINDINGS)
+categories = filters[1].multiselect("Category", CATEGORIES, key=state.FILTER_CATEGORIES)
+statuses = filters[2].multiselect("Status", STATUSES, key=state.FILTER_STATUSES)
+search = filters[3].text_input("Search Chinese and English", key=state.FILTER_SEARCH).strip().lower()
+shown = [s for s in segments if pair_matches(s, reports[s.id].findings, only_findings, categories, statuses, search)]
 pages = max(1, -(-len(shown) // PAIRS_PER_PAGE))
 page = st.number_input("Page", 1, pages, 1, key=state.PAGE_NUMBER) if pages > 1 else 1
 st.caption(f"{len(segments)} pairs · {sum(1 for r in reports.values() if r.findings)} with findings")
