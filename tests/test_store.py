@@ -12,6 +12,33 @@ from workbench.store import repository
 from workbench.store.models import Document, Event, Project, Revision, SegmentRow, TermRow
 
 
+PG_SERVER = "postgresql+psycopg://root@127.0.0.1:5432/test"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """Every store test runs twice: on SQLite, and on the PostgreSQL server these machines run, in a
+    schema of its own that is dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import uuid
+
+    import psycopg
+
+    from workbench.store.engine import open_engine
+
+    schema = "wb_" + uuid.uuid4().hex[:12]
+    admin = PG_SERVER.replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    url = f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+    yield url
+    open_engine(url).dispose()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 @pytest.fixture(scope="module")
 def sample():
     return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
@@ -28,7 +55,8 @@ def test_schema_is_migrated_and_sqlite_uses_wal(factory):
     assert {"project", "document", "segment", "revision", "glossary", "term", "review_decision", "event",
             "alembic_version"} <= tables
     with engine.connect() as connection:
-        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        if engine.dialect.name == "sqlite":
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
 
 
@@ -85,3 +113,47 @@ def test_unreachable_database_is_one_clear_error():
         open_engine("sqlite:////nonexistent-folder/x/store.db")
     with pytest.raises(UserError, match="cannot use database"):
         open_engine("nosuchdialect://x")
+
+
+def test_concurrent_writers_lose_no_update(factory, sample, db_url):
+    """8 writers × 500 edits on 3 segments: every accepted save is a revision, versions have no gaps,
+    and each segment's final text is its last accepted edit (run on SQLite and PostgreSQL)."""
+    import threading
+
+    from workbench.store.editing import StaleEdit, save_edit
+
+    writers, edits = (8, 500) if db_url.startswith("postgresql") else (8, 60)
+    _import(factory, sample)
+    with factory() as session:
+        ids = session.scalars(select(SegmentRow.id).order_by(SegmentRow.id).limit(3)).all()
+    accepted: list[tuple[int, int, str]] = []
+    lock = threading.Lock()
+
+    def writer(number: int) -> None:
+        for edit in range(edits):
+            segment_id = ids[(number + edit) % len(ids)]
+            with factory() as session:
+                version = session.get(SegmentRow, segment_id).version
+            text = f"writer {number} edit {edit}"
+            try:
+                saved = save_edit(factory, segment_id, text, f"writer-{number}", version)
+            except StaleEdit:
+                continue
+            with lock:
+                accepted.append((segment_id, saved.version, text))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert accepted
+    with factory() as session:
+        for segment_id in ids:
+            mine = sorted((v, t) for s, v, t in accepted if s == segment_id)
+            revisions = session.scalars(select(Revision).where(Revision.segment_id == segment_id)
+                                        .order_by(Revision.version)).all()
+            assert [r.version for r in revisions] == list(range(1, len(mine) + 2))  # no gaps, none lost
+            assert [(r.version, r.text) for r in revisions[1:]] == mine
+            segment = session.get(SegmentRow, segment_id)
+            assert (segment.version, segment.target_text) == mine[-1]
