@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
 from workbench.errors import UserError
 from workbench.formats import check_file
+from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 from workbench.glossary import TERM_TYPES, validate_rows
 from workbench.model import Glossary
 
@@ -22,33 +22,6 @@ _FORBIDDEN_STATUSES = ("deprecated", "superseded", "notrecommended", "obsolete")
 _LANGUAGES = {"zh": "zh", "zho": "zh", "chi": "zh", "cmn": "zh", "en": "en", "eng": "en"}
 # element names: (entry, language section, term section) for each version
 _NAMES = {"v3": ("conceptEntry", "langSec", "termSec"), "basic2008": ("termEntry", "langSet", "tig")}
-
-
-class _DoctypeFound(Exception):
-    pass
-
-
-class _RootReached(Exception):
-    pass
-
-
-class _PrologGate:
-    """Parser target that stops at the first DOCTYPE, before any entity in it is declared, or at the root."""
-
-    def doctype(self, name, public_id, system_id):
-        raise _DoctypeFound
-
-    def start(self, tag, attrib, nsmap=None):
-        raise _RootReached
-
-    def end(self, tag):
-        pass
-
-    def data(self, data):
-        pass
-
-    def close(self):
-        return None
 
 
 def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
@@ -68,11 +41,11 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     """
     path = Path(path)
     check_file(path, size_cap)
-    root = _parse(path, path.read_bytes())
-    if _local(root) not in ("martif", "tbx"):
-        raise UserError(f"{path}: not a TBX glossary (the root element is <{_local(root)}>, not <tbx> or <martif>)")
+    root = parse_untrusted_xml(path, path.read_bytes(), "TBX")
+    if local_name(root) not in ("martif", "tbx"):
+        raise UserError(f"{path}: not a TBX glossary (the root element is <{local_name(root)}>, not <tbx> or <martif>)")
     rows, labels, problems = [], {}, []
-    entries = (element for element in root.iter() if _local(element) in ("termEntry", "conceptEntry"))
+    entries = (element for element in root.iter() if local_name(element) in ("termEntry", "conceptEntry"))
     for number, entry in enumerate(entries, start=1):
         labels[number] = f"entry {number}" + (f" (id {entry.get('id')})" if entry.get("id") else "")
         entry_rows, problem = _entry_rows(entry)
@@ -130,47 +103,15 @@ def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
     etree.ElementTree(root).write(str(path), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def _parse(path: Path, data: bytes) -> etree._Element:
-    """Parse without ever loading a DTD, expanding an entity or touching the network.
-
-    Any DOCTYPE is refused outright, before its internal subset is read: TBX needs no DTD, and refusing it
-    rules out entity expansion (billion laughs), external entities (XXE) and DTD fetching all at once.
-    """
-    options = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        etree.fromstring(data, etree.XMLParser(target=_PrologGate(), **options))
-    except _DoctypeFound:
-        raise UserError(f"{path}: refusing XML with a DTD or entity declarations (<!DOCTYPE ...>); "
-                        f"TBX needs none: delete the DOCTYPE and try again") from None
-    except _RootReached:
-        pass
-    except etree.XMLSyntaxError as error:
-        raise _malformed(path, error) from None
-    try:
-        root = etree.fromstring(data, etree.XMLParser(remove_comments=True, remove_pis=True, **options))
-    except etree.XMLSyntaxError as error:
-        raise _malformed(path, error) from None
-    if root.getroottree().docinfo.doctype:  # the gate above should make this impossible
-        raise UserError(f"{path}: refusing XML with a DTD or entity declarations")
-    return root
-
-
-def _malformed(path: Path, error: etree.XMLSyntaxError) -> UserError:
-    line, column = error.position if error.position else (error.lineno, 0)
-    reason = re.sub(r",? line \d+, column \d+$", "", str(error.msg or error)).replace("\n", " ")
-    return UserError(f"{path}: not well-formed XML at line {line}, column {column} ({reason}); "
-                     f"the file may be truncated or damaged")
-
-
 def _entry_rows(entry) -> tuple[list[dict[str, str]], str]:
     """The glossary rows of one concept entry, or a problem saying why it has none."""
     found = {"zh": [], "en": []}  # language -> [(status, text)]
-    for section in (child for child in entry if _local(child) in ("langSet", "langSec")):
+    for section in (child for child in entry if local_name(child) in ("langSet", "langSec")):
         language = _language(section.get(XML_LANG, ""))
         if language is None:
             continue
-        for term_section in (e for e in section.iter() if _local(e) in ("tig", "ntig", "termSec")):
-            term = next((e for e in term_section.iter() if _local(e) == "term"), None)
+        for term_section in (e for e in section.iter() if local_name(e) in ("tig", "ntig", "termSec")):
+            term = next((e for e in term_section.iter() if local_name(e) == "term"), None)
             if term is not None and "".join(term.itertext()).strip():
                 found[language].append((_status(term_section), "".join(term.itertext())))
     sources = [text for status, text in sorted(found["zh"], key=lambda item: item[0] != "preferred")
@@ -209,8 +150,8 @@ def _kind(entry) -> str:
 
 
 def _note(entry) -> str:
-    notes = [child for child in entry if _local(child) == "note"]
-    notes += [element for element in entry.iter() if _local(element) == "note"]
+    notes = [child for child in entry if local_name(child) == "note"]
+    notes += [element for element in entry.iter() if local_name(element) == "note"]
     notes += [element for element in entry.iter() if _category(element) == "definition"]
     return "".join(notes[0].itertext()) if notes else ""
 
@@ -221,12 +162,8 @@ def _language(code: str) -> str | None:
 
 def _category(element) -> str:
     """The data category: the type attribute in DCA style (<termNote type="x">), the element name in DCT style."""
-    name = _local(element)
+    name = local_name(element)
     return element.get("type", "") if name in ("termNote", "descrip", "admin", "transac") else name
-
-
-def _local(element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _set_note(element, category: str, value: str) -> None:

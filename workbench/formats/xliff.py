@@ -10,7 +10,8 @@ from lxml import etree
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.formats.release_txt import units_by_document
-from workbench.formats.tmx import inline_text, local_name, parse_untrusted_xml, whole_number
+from workbench.formats.safe_xml import local_name, parse_untrusted_xml
+from workbench.formats.tmx import inline_text, whole_number
 from workbench.release_model import ExportProject, ExportUnit
 from workbench.safe_write import write_bytes_atomically
 
