@@ -14,11 +14,20 @@ MAX_INFLATE_FACTOR = 20
 
 def read(path: Path, size_cap: int) -> SourceText:
     _check_zip(path, size_cap)
+    document = open_docx(path)
+    paragraphs = [text for text in _blocks_in_reading_order(document) if text.strip()]
+    if not paragraphs:
+        raise UserError(f"{path}: the document has no text")
+    return join_paragraphs(paragraphs, path.name)
+
+
+def open_docx(path: Path):
+    """python-docx's Document, or one UserError line for a damaged or wrong file."""
     import docx  # python-docx; imported late because it is slow to import
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except PackageNotFoundError:
         raise UserError(f"{path}: not a Word .docx file (corrupt or wrong type)") from None
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -27,10 +36,6 @@ def read(path: Path, size_cap: int) -> SourceText:
         if error.__class__.__module__.startswith(("lxml", "docx", "zipfile")):
             raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
         raise
-    paragraphs = [text for text in _blocks_in_reading_order(document) if text.strip()]
-    if not paragraphs:
-        raise UserError(f"{path}: the document has no text")
-    return join_paragraphs(paragraphs, path.name)
 
 
 def join_paragraphs(paragraphs: list[str], name: str) -> SourceText:

@@ -11,6 +11,7 @@ from pathlib import Path
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.formats.docx_text import _check_zip as _check_docx_zip
+from workbench.formats.docx_text import open_docx
 from workbench.formats.release_json import unit_from_fields
 from workbench.formats.release_txt import final_paragraphs, units_by_document
 from workbench.release_model import ExportProject, ExportUnit
@@ -108,7 +109,7 @@ def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportU
     path = Path(path)
     check_file(path, size_cap)
     _check_docx_zip(path, size_cap)
-    document = _open(path)
+    document = open_docx(path)
     from docx.table import Table
 
     units: list[ExportUnit] = []
@@ -169,22 +170,6 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
             if text.strip().lower() in spellings and name not in columns:
                 columns[name] = index
     return columns if "source" in columns and "target" in columns else None
-
-
-def _open(path: Path):
-    import docx  # python-docx; imported late because it is slow to import
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        return docx.Document(str(path))
-    except PackageNotFoundError:
-        raise UserError(f"{path}: not a Word .docx file (corrupt or wrong type)") from None
-    except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
-    except Exception as error:  # lxml errors inside a damaged package
-        if error.__class__.__module__.startswith(("lxml", "docx", "zipfile")):
-            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
-        raise
 
 
 def _refuse_control_characters(project: ExportProject, path: Path) -> None:
