@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, inspect, select, text
 
@@ -49,15 +51,24 @@ def _import(factory, sample, project="p", name="doc"):
                                       sample.draft.text, sample.alignment, sample.glossary)
 
 
+def _head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(repository.__file__).parent / "migrations"))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
 def test_schema_is_migrated_and_sqlite_uses_wal(factory):
     engine = factory.kw["bind"]
     tables = set(inspect(engine).get_table_names())
     assert {"project", "document", "segment", "revision", "glossary", "term", "review_decision", "event",
-            "alembic_version"} <= tables
+            "account", "finding_ignore", "alembic_version"} <= tables
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
             assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head_revision()
 
 
 def test_import_stores_pairs_revisions_and_glossary(factory, sample):

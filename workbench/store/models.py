@@ -61,6 +61,8 @@ class SegmentRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    # set when the pair was merged into its neighbour: kept with its revisions, no longer numbered
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)
     document: Mapped[Document] = relationship(back_populates="segments")
     revisions: Mapped[list[Revision]] = relationship(back_populates="segment", order_by="Revision.id")
 
@@ -123,3 +125,32 @@ class Event(Base):
     actor: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+ROLES = ("translator", "reviewer", "admin")
+
+
+class Account(Base):
+    """A local user: name, role and an argon2 hash of the password (never the password)."""
+
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class FindingIgnore(Base):
+    """A finding a person decided to ignore on one segment, with the reason; it stays ignored for
+    as long as the same check reports the same text at that segment (the fingerprint)."""
+
+    __tablename__ = "finding_ignore"
+    __table_args__ = (UniqueConstraint("segment_id", "check_id", "fingerprint"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), index=True)
+    check_id: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

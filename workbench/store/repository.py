@@ -121,7 +121,7 @@ def summarize(session: Session, name: str) -> ProjectSummary:
     project = project_by_name(session, name)
     counts = Counter(dict(session.execute(
         select(SegmentRow.status, func.count()).join(Document)
-        .where(Document.project_id == project.id).group_by(SegmentRow.status)
+        .where(Document.project_id == project.id, SegmentRow.retired_at.is_(None)).group_by(SegmentRow.status)
     ).all()))
     documents = session.scalar(select(func.count()).select_from(Document).where(Document.project_id == project.id))
     return ProjectSummary(name, documents or 0, sum(counts.values()), {s: counts.get(s, 0) for s in STATUSES})
@@ -138,7 +138,7 @@ def document_segments(factory: sessionmaker, project_name: str) -> list[tuple[st
         project = project_by_name(session, project_name)
         result = []
         for document in project.documents:
-            result.append((document.name, list(document.segments)))
+            result.append((document.name, [s for s in document.segments if s.retired_at is None]))
         return result
 
 

@@ -50,7 +50,7 @@ def numbered_segments(session: Session, project_id: int) -> list[tuple[int, Docu
         select(Document).where(Document.project_id == project_id)
         .options(defer(Document.source_text), defer(Document.draft_text)))}
     rows = session.scalars(
-        select(SegmentRow).where(SegmentRow.document_id.in_(list(documents)))
+        select(SegmentRow).where(SegmentRow.document_id.in_(list(documents)), SegmentRow.retired_at.is_(None))
         .order_by(SegmentRow.document_id, SegmentRow.position)
     ).all()
     return [(number, documents[segment.document_id], segment) for number, segment in enumerate(rows, start=1)]
