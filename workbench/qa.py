@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 
-from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.checks import CHECKS, DOCUMENT_CHECKS, DocumentCheck, PairContext, check_ids
 from workbench.errors import UserError
 from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import SEVERITIES, Finding, Term
@@ -65,16 +66,16 @@ class FindingCache:
     """Findings per segment, keyed by everything they depend on; a plain dict that can be pickled."""
 
     def __init__(self, entries: dict | None = None):
-        self.entries: dict[str, tuple[Finding, ...]] = entries or {}
+        self.entries: dict[str | tuple, tuple] = entries or {}
         self.hits = 0
 
-    def get(self, key: str):
+    def get(self, key: str | tuple):
         found = self.entries.get(key)
         if found is not None:
             self.hits += 1
         return found
 
-    def put(self, key: str, findings: tuple[Finding, ...]) -> None:
+    def put(self, key: str | tuple, findings: tuple) -> None:
         self.entries[key] = findings
 
 
@@ -136,13 +137,39 @@ class Checker:
                 cached[context.index] = found
             per_segment[context.index] = list(cached[context.index])
         for check in self.document_checks:
-            for index, finding in check.check_document(contexts):
+            for index, finding in self._document_findings(check, contexts, keys):
                 per_segment[index].append(self._configured(finding))
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
-    def _segment_key(self, pair: PairContext) -> str:
-        return self._key_prefix + json.dumps([pair.source, pair.target, pair.kind, round(pair.length_ratio, 1)])
+    def _document_findings(self, check, contexts: list[PairContext], keys: dict[int, tuple]):
+        """A document check's findings, re-using what is cached: its observation of every unchanged
+        pair, and for paragraph-scoped checks the findings of every unchanged paragraph."""
+        if check.scope == "paragraph":
+            for _, group in groupby(contexts, key=lambda c: c.paragraph):
+                group = list(group)
+                key = (check.check_id, "paragraph", tuple((c.index, keys[c.index]) for c in group))
+                found = self.cache.get(key)
+                if found is None:
+                    found = tuple(check.check_document(group))
+                    self.cache.put(key, found)
+                yield from found
+            return
+        if type(check).observe is DocumentCheck.observe:  # nothing per pair worth caching
+            yield from check.check_document(contexts)
+            return
+        observations = []
+        for context in contexts:
+            key = (check.check_id, "observe", keys[context.index])
+            observed = self.cache.get(key)
+            if observed is None:
+                observed = (check.observe(context),)  # wrapped: a check may observe None
+                self.cache.put(key, observed)
+            observations.append(observed[0])
+        yield from check.judge(contexts, observations)
+
+    def _segment_key(self, pair: PairContext) -> tuple:
+        return (self._key_prefix, pair.source, pair.target, pair.kind, round(pair.length_ratio, 1))
 
     def _start_engine(self, pairs: list[PairContext]) -> dict:
         """Engine results as futures: the engine works in one background thread (Harper releases the
@@ -185,6 +212,8 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:
     """One finding per problem: a finding inside the span of a safe fix is dropped ("Jiang Wei dong" is
     a forbidden variant, a split name and an inconsistency: report it once)."""
+    if len(findings) < 2:
+        return tuple(findings)
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), SEVERITY_RANK.get(f.severity, 3),
                                               f.category == "consistency", f.check))
     kept: list[Finding] = []

@@ -43,11 +43,26 @@ class Check:
 
 
 class DocumentCheck:
-    """A check that needs every pair of the document at once (consistency across segments)."""
+    """A check that needs every pair of the document at once (consistency across segments).
+
+    Most of such a check's work is per pair and pure: finding the names, terms and phrases in one
+    pair. ``observe`` does that part, and the checker caches its result by the pair's text, so that
+    after one edit only ``judge`` (the cheap comparison across pairs) runs over the whole document
+    again. A check whose findings never reach beyond one paragraph says ``scope = "paragraph"``: the
+    checker then re-runs it only for the paragraphs whose pairs changed.
+    """
 
     check_id: str = ""
     category: str = ""
     severity: str = "warning"
+    scope: str = "document"  # or "paragraph"
+
+    def observe(self, pair: PairContext) -> object:
+        """What ``judge`` needs from one pair; depends on nothing but the pair's text, kind and glossary."""
+        return None
+
+    def judge(self, pairs: list[PairContext], observations: list) -> Iterator[tuple[int, Finding]]:
+        raise NotImplementedError
 
     def check_document(self, pairs: list[PairContext]) -> Iterator[tuple[int, Finding]]:
-        raise NotImplementedError
+        return self.judge(pairs, [self.observe(pair) for pair in pairs])

@@ -46,10 +46,13 @@ class NameConsistency(DocumentCheck):
     category = "consistency"
     severity = "warning"
 
-    def check_document(self, pairs):
+    def observe(self, pair):
+        return tuple(_phrases(pair.target))
+
+    def judge(self, pairs, observations):
         seen: dict[tuple[str, int], list[str]] = {}  # (first word, number of words) -> phrases in order
-        for pair in pairs:
-            for start, end, phrase in _phrases(pair.target):
+        for pair, phrases in zip(pairs, observations):
+            for start, end, phrase in phrases:
                 words = phrase.split()
                 same_shape = seen.setdefault((words[0], len(words)), [])
                 earlier = next((s for s in same_shape if _variant(s, phrase)), None)
@@ -97,42 +100,47 @@ class TermRenderingConsistency(DocumentCheck):
     category = "consistency"
     severity = "warning"
 
-    def check_document(self, pairs):
-        lexicon = pairs[0].extras.get("lexicon") if pairs else None
-        if lexicon is None:
-            return
-        first_use: dict[str, tuple[frozenset[str], str]] = {}
-        for pair in pairs:
-            if not pair.target.strip():
+    def observe(self, pair):
+        """The terms of this pair whose English uses one of their senses: (term, stems, first use)."""
+        lexicon = pair.extras.get("lexicon")
+        if lexicon is None or not pair.target.strip():
+            return None
+        words = [(m.start(), m.end(), m.group().lower()[:5]) for m in _WORD.finditer(pair.target)]
+        target_stems = _Stems(w for _, _, w in words)
+        uses, seen_here = [], set()
+        for start, end, glosses in lexicon.entries(pair.source):
+            term = pair.source[start:end]
+            if term in seen_here or len(glosses) > MAX_GLOSSES or (pair.glossary and pair.glossary.rendering_of(term)):
                 continue
-            words = [(m.start(), m.end(), m.group().lower()[:5]) for m in _WORD.finditer(pair.target)]
-            target_stems = _Stems(w for _, _, w in words)
-            seen_here = set()
-            for start, end, glosses in lexicon.entries(pair.source):
-                term = pair.source[start:end]
-                if term in seen_here or len(glosses) > MAX_GLOSSES or (pair.glossary and pair.glossary.rendering_of(term)):
-                    continue
-                seen_here.add(term)
-                if not any(target_stems.match(g) for g in glosses):
-                    continue
-                gloss_stems = _stems_of(glosses)
-                stems = frozenset(w for w in target_stems.full if gloss_stems.match(w))
-                if not stems:
-                    continue
-                used = [(ws, we) for ws, we, w in words if w in stems]
+            seen_here.add(term)
+            if not any(target_stems.match(g) for g in glosses):
+                continue
+            gloss_stems = _stems_of(glosses)
+            stems = frozenset(w for w in target_stems.full if gloss_stems.match(w))
+            if stems:
+                ws, we = next((ws, we) for ws, we, w in words if w in stems)
+                uses.append((term, stems, ws, we))
+        return (target_stems, tuple(uses)) if uses else None
+
+    def judge(self, pairs, observations):
+        first_use: dict[str, tuple[frozenset[str], str]] = {}
+        for pair, observed in zip(pairs, observations):
+            if observed is None:
+                continue
+            target_stems, uses = observed
+            for term, stems, ws, we in uses:
                 if term not in first_use:
-                    first_use[term] = (stems, pair.target[used[0][0]:used[0][1]].lower())
+                    first_use[term] = (stems, pair.target[ws:we].lower())
                     continue
                 earlier, earlier_word = first_use[term]
                 if any(_stems_of(earlier).match(a) for a in stems):
                     continue
                 if any(target_stems.match(b) for b in earlier):
                     continue
-                ws, we = used[0]
                 word = pair.target[ws:we]
                 yield pair.index, Finding(self.check_id, self.category, self.severity,
                                           f"{term} is “{earlier_word}” earlier in the document but “{word}” here.",
-                                          ws, we, pair.target[ws:we], (earlier_word,), "qa", False)
+                                          ws, we, word, (earlier_word,), "qa", False)
 
 
 DOCUMENT_CHECKS = (NameConsistency, TermRenderingConsistency)

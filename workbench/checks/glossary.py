@@ -136,16 +136,21 @@ class TermConsistency(DocumentCheck):
     category = "consistency"
     severity = "warning"
 
-    def check_document(self, pairs):
+    def observe(self, pair):
+        """The glossary terms of this pair's Chinese found in its English: (term, start, end, form)."""
+        if pair.glossary is None:
+            return ()
+        terms_here = {m.term for m in pair.glossary.source_matches(pair.source)}
+        return tuple((match.term, match.start, match.end, " ".join(pair.target[match.start:match.end].split()))
+                     for match in pair.glossary.target_matches(pair.target) if match.term in terms_here)
+
+    def judge(self, pairs, observations):
+        if not pairs or pairs[0].glossary is None:
+            return
         renderings: dict[int, list[tuple[int, int, int, str]]] = defaultdict(list)
-        for pair in pairs:
-            if pair.glossary is None:
-                return
-            terms_here = {m.term for m in pair.glossary.source_matches(pair.source)}
-            for match in pair.glossary.target_matches(pair.target):
-                if match.term in terms_here:
-                    renderings[match.term].append((pair.index, match.start, match.end,
-                                                   " ".join(pair.target[match.start:match.end].split())))
+        for pair, found in zip(pairs, observations):
+            for term, start, end, form in found:
+                renderings[term].append((pair.index, start, end, form))
         by_index = {p.index: p for p in pairs}
         for number, uses in renderings.items():
             forms = list(dict.fromkeys(u[3] for u in uses))

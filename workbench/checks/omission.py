@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.checks.base import Check, DocumentCheck
 from workbench.model import Finding
 from workbench.pinyin import english_pinyin_names, han_pinyin_string
@@ -67,29 +69,38 @@ class ShortenedNearOmission(DocumentCheck):
     category = "omission"
     severity = "warning"
 
-    def check_document(self, pairs):
-        omitted = [p for p in pairs if p.kind == "1-0"]
-        if not omitted:
-            return
-        for pair in pairs:
+    def judge(self, pairs, observations):
+        omitted = [position for position, p in enumerate(pairs) if p.kind == "1-0"]
+        nearby: dict[int, list[int]] = {}
+        for position in omitted:
+            for near in range(max(0, position - 2), min(len(pairs), position + 3)):
+                nearby.setdefault(near, []).append(position)
+        for position in sorted(nearby):
+            pair = pairs[position]
             if not pair.target.strip():
                 continue
-            nearby = [o for o in omitted if abs(o.index - pair.index) <= 2]
-            if not nearby:
-                continue
-            own = None
-            for start, end, syllables in english_pinyin_names(pair.target):
+            for start, end, syllables in _names(pair.target):
                 name = " " + " ".join(syllables)
-                own = own if own is not None else han_pinyin_string(pair.source)
-                if len(syllables) < 2 or name in own:
+                if len(syllables) < 2 or name in _pinyin(pair.source):
                     continue
-                near = [o for o in nearby if name in han_pinyin_string(o.source)]
+                near = [pairs[o] for o in nearby[position] if name in _pinyin(pairs[o].source)]
                 if near:
                     yield pair.index, Finding(
                         self.check_id, self.category, self.severity,
                         f"“{pair.target[start:end]}” belongs to the untranslated sentence “{near[0].source[:30]}…”; "
                         "this English may be a shortened translation of it.", start, end, pair.target[start:end],
                         (), "qa", False)
+
+
+# remembered by text: after one edit the judgement above runs again over the whole document
+@lru_cache(maxsize=65536)
+def _pinyin(chinese: str) -> str:
+    return han_pinyin_string(chinese)
+
+
+@lru_cache(maxsize=65536)
+def _names(english: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    return tuple(english_pinyin_names(english))
 
 
 CHECKS = (OmittedSentence, TooShort, UnpairedTarget)

@@ -40,7 +40,9 @@ class QuoteMarks(DocumentCheck):
     category = "punctuation"
     severity = "error"
 
-    def check_document(self, pairs: list[PairContext]):
+    scope = "paragraph"
+
+    def judge(self, pairs: list[PairContext], observations):
         for _, group in groupby(pairs, key=lambda p: p.paragraph):
             yield from self._paragraph(list(group))
 
