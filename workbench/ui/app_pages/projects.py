@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.pipeline import align_files
+from workbench.formats import DEFAULT_SIZE_CAP, READERS
+from workbench.pipeline import GLOSSARY_READERS, align_files
 from workbench.store.repository import document_name_for, import_document, list_projects
 from workbench.ui import state
 from workbench.ui.resources import store
 
-UPLOAD_CAP_MB = 50
+# The uploaders take any file type: Streamlit's own type filter raises an exception (a traceback in the page) for a
+# file that gets past the browser's filter, while the core's readers refuse a wrong type with one readable line.
+DOCUMENT_TYPES = ", ".join(sorted(READERS))
+GLOSSARY_TYPES = ", ".join(sorted(GLOSSARY_READERS))
+
+
+def without_folder(message: str, folder: str) -> str:
+    """The core names files by path; the translator only knows the name they uploaded, not our temporary folder."""
+    return re.sub(re.escape(str(Path(folder)) + os.sep) + r"\w+" + re.escape(os.sep), "", message)
+
 
 st.title("Projects")
 factory = store()
@@ -28,10 +40,9 @@ if not projects:
 with st.expander("New project or document", expanded=not projects):
     with st.form("import", clear_on_submit=False):
         name = st.text_input("Project name", key="import_project")
-        source = st.file_uploader("Chinese source (.txt or .docx)", type=["txt", "docx"], key="import_source")
-        draft = st.file_uploader("English draft (.txt or .docx)", type=["txt", "docx"], key="import_draft")
-        glossary = st.file_uploader("Glossary (.csv, .tsv, .xlsx, .tbx)", type=["csv", "tsv", "xlsx", "tbx"],
-                                    key="import_glossary")
+        source = st.file_uploader(f"Chinese source ({DOCUMENT_TYPES})", key="import_source")
+        draft = st.file_uploader(f"English draft ({DOCUMENT_TYPES})", key="import_draft")
+        glossary = st.file_uploader(f"Glossary ({GLOSSARY_TYPES})", key="import_glossary")
         submitted = st.form_submit_button("Import")
     if submitted:
         if not (name.strip() and source and draft):
@@ -42,9 +53,13 @@ with st.expander("New project or document", expanded=not projects):
                     paths = {}
                     for key, upload in (("source", source), ("draft", draft), ("glossary", glossary)):
                         if upload is not None:
-                            if upload.size > UPLOAD_CAP_MB * 1024 * 1024:
-                                raise UserError(f"{upload.name}: over the {UPLOAD_CAP_MB} MB upload cap")
-                            paths[key] = Path(folder) / upload.name
+                            if upload.size > DEFAULT_SIZE_CAP:  # refused before it is written anywhere
+                                raise UserError(f"{upload.name}: {upload.size / 1024**2:.1f} MB is over the "
+                                                f"{DEFAULT_SIZE_CAP / 1024**2:.0f} MB upload cap; split the document, "
+                                                "or use `workbench import --max-size`")
+                            # one folder per upload: a source and a draft may well have the same file name
+                            paths[key] = Path(folder) / key / Path(upload.name).name
+                            paths[key].parent.mkdir()
                             paths[key].write_bytes(upload.getvalue())
                     st.write("Reading and aligning…")
                     aligned = align_files(paths["source"], paths["draft"], paths.get("glossary"))
@@ -56,7 +71,7 @@ with st.expander("New project or document", expanded=not projects):
                     st.rerun()
                 except UserError as error:
                     progress.update(label="Import failed", state="error")
-                    st.error(str(error))
+                    st.error(without_folder(str(error), folder))
 
 for summary in projects:
     with st.container(border=True):
