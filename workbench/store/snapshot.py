@@ -1,0 +1,119 @@
+"""A project as the app shows it, kept between page reruns and brought up to date from the audit trail.
+
+Every change to a project appends an Event in the same transaction (see models.Event). So the app
+need not reload thousands of segments on every rerun: it asks for the events newer than the last one
+it saw. Events that name segments (edit, fix, approve, reject, ignore) reload just those rows;
+events that change the shape of the project (import, merge, split) or what the checks depend on
+(glossary, check settings) reload everything. One indexed query when nothing changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import defer, sessionmaker
+
+from workbench.store.ignores import Ignored, load_ignores
+from workbench.store.models import Document, Event, Project, SegmentRow
+from workbench.store.repository import project_by_name
+
+# events after which a partial reload is not enough
+RELOAD_ALL = frozenset({"import", "merge", "split", "glossary", "check-config", "restore"})
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    """One segment as a page shows it: a plain value, safe to share between sessions."""
+
+    id: int
+    number: int  # as `status`, the CLI and every page number it
+    document: str
+    position: int
+    paragraph: int
+    source_text: str
+    draft_text: str
+    target_text: str
+    kind: str
+    status: str
+    version: int
+
+
+class ProjectSnapshot:
+    """Segments (by document, in order) and ignored findings of one project, refreshed incrementally."""
+
+    def __init__(self, factory: sessionmaker, project_name: str):
+        self._factory = factory
+        self.project_name = project_name
+        self._lock = threading.Lock()
+        self.project_id: int | None = None
+        self.last_event = -1
+        self.generation = 0  # grows whenever anything changed; pages key their derived caches on it
+        self.documents: dict[str, list[SegmentView]] = {}
+        self.length_ratios: dict[str, float] = {}
+        self.ignored: dict[int, dict[tuple[str, str], Ignored]] = {}
+        self.settings_generation = 0  # grows when the glossary or check settings changed
+        self.document_generation: dict[str, int] = {}  # grows when one of the document's segments changed
+
+    def refresh(self) -> ProjectSnapshot:
+        """Bring the snapshot up to date; cheap when nothing changed."""
+        with self._lock, self._factory() as session:
+            project = project_by_name(session, self.project_name)
+            newest = session.scalar(select(func.max(Event.id)).where(Event.project_id == project.id)) or 0
+            if project.id == self.project_id and newest == self.last_event:
+                return self
+            changes = [] if project.id != self.project_id or newest < self.last_event else session.execute(
+                select(Event.action, Event.segment_id)
+                .where(Event.project_id == project.id, Event.id > self.last_event)).all()
+            if not changes or any(action in RELOAD_ALL for action, _ in changes):
+                self._load_all(session, project)
+                self.settings_generation += 1
+            else:
+                self._reload(session, {segment_id for _, segment_id in changes if segment_id is not None})
+            self.project_id, self.last_event = project.id, newest
+            self.generation += 1
+            return self
+
+    def segments(self) -> list[SegmentView]:
+        return [s for segments in self.documents.values() for s in segments]
+
+    def ignored_for(self, segment_id: int) -> dict[tuple[str, str], Ignored]:
+        return self.ignored.get(segment_id, {})
+
+    def _load_all(self, session, project: Project) -> None:
+        documents = session.execute(
+            select(Document.id, Document.name, Document.length_ratio)
+            .where(Document.project_id == project.id).order_by(Document.id)).all()
+        names = {d.id: d.name for d in documents}
+        self.length_ratios = {d.name: d.length_ratio or 3.0 for d in documents}
+        rows = session.scalars(
+            select(SegmentRow).options(defer(SegmentRow.updated_at))
+            .where(SegmentRow.document_id.in_(list(names)), SegmentRow.retired_at.is_(None))
+            .order_by(SegmentRow.document_id, SegmentRow.position)).all()
+        self.documents = {name: [] for name in names.values()}
+        self.document_generation = {name: self.generation + 1 for name in names.values()}
+        for number, row in enumerate(rows, start=1):
+            self.documents[names[row.document_id]].append(_view(row, number, names[row.document_id]))
+        self.ignored = {}
+        self._load_ignores(session, [r.id for r in rows])
+
+    def _reload(self, session, segment_ids: set[int]) -> None:
+        rows = {r.id: r for r in session.scalars(select(SegmentRow).where(SegmentRow.id.in_(segment_ids)))}
+        for name, segments in self.documents.items():
+            for position, old in enumerate(segments):
+                row = rows.get(old.id)
+                if row is not None:
+                    segments[position] = _view(row, old.number, name)
+                    self.document_generation[name] = self.generation + 1
+        for segment_id in segment_ids:
+            self.ignored.pop(segment_id, None)
+        self._load_ignores(session, list(segment_ids))
+
+    def _load_ignores(self, session, segment_ids: list[int]) -> None:
+        self.ignored.update(load_ignores(session, segment_ids))
+
+
+def _view(row: SegmentRow, number: int, document: str) -> SegmentView:
+    return SegmentView(row.id, number, document, row.position, row.paragraph, row.source_text, row.draft_text,
+                       row.target_text, row.kind, row.status, row.version)
