@@ -18,9 +18,41 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
+PG_SERVER = "postgresql+psycopg://root@127.0.0.1:5432/test"
+DATABASES = ("sqlite", "postgresql")
+# a test marked with this runs twice: on SQLite and in a PostgreSQL schema of its own (see store_url)
+ON_BOTH_DATABASES = pytest.mark.parametrize("db_url", DATABASES, indirect=True)
+
+
+def store_url(kind: str, tmp_path: Path):
+    """Yield a fresh, empty store's URL: SQLite in the test's folder, or a PostgreSQL schema on the server these
+    machines run, created for the test and dropped (with its pooled connections) afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import uuid
+
+    import psycopg
+
+    from workbench.store.engine import open_engine
+
+    schema = "wb_" + uuid.uuid4().hex[:12]
+    admin = PG_SERVER.replace("+psycopg", "")
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    url = f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+    try:
+        yield url
+    finally:
+        open_engine(url).dispose()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 @pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'store.db'}"
+def db_url(request, tmp_path):
+    """SQLite, unless the test is marked ON_BOTH_DATABASES."""
+    yield from store_url(getattr(request, "param", "sqlite"), tmp_path)
 
 
 @pytest.fixture

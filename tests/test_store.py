@@ -7,38 +7,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
+from tests.conftest import DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_url
 from workbench.errors import UserError
 from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.models import Document, Event, Project, Revision, SegmentRow, TermRow
 
 
-PG_SERVER = "postgresql+psycopg://root@127.0.0.1:5432/test"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=DATABASES)
 def db_url(request, tmp_path):
     """Every store test runs twice: on SQLite, and on the PostgreSQL server these machines run, in a
     schema of its own that is dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    import uuid
-
-    import psycopg
-
-    from workbench.store.engine import open_engine
-
-    schema = "wb_" + uuid.uuid4().hex[:12]
-    admin = PG_SERVER.replace("+psycopg", "")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    url = f"{PG_SERVER}?options=-csearch_path%3D{schema}"
-    yield url
-    open_engine(url).dispose()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    yield from store_url(request.param, tmp_path)
 
 
 @pytest.fixture(scope="module")

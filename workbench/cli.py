@@ -106,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list the projects")
 
+    backup = commands.add_parser("backup", help="copy the whole store to FILE (consistent while others work)")
+    backup.add_argument("file")
+    backup.add_argument("--format", choices=("sqlite", "json"),
+                        help="sqlite (default for a SQLite store) or a portable JSON dump (any database)")
+
+    restore = commands.add_parser("restore", help="replace the store with a backup made by `backup`")
+    restore.add_argument("file")
+    restore.add_argument("--force", action="store_true", help="replace a store that already holds data")
+    restore.add_argument("--as", dest="actor", default="cli", metavar="NAME")
+
     serve = commands.add_parser("serve", help="start the web app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--sample", action="store_true", help="import the bundled sample project first")
@@ -394,6 +404,22 @@ def cmd_list(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from workbench.store.backup import backup
+
+    report = backup(args.db, Path(args.file), args.format)
+    print(f"backed up to {report.describe()}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from workbench.store.backup import restore
+
+    report = restore(args.db, Path(args.file), args.force, args.actor)
+    print(f"restored from {report.describe()}")
+    return 0
+
+
 def ensure_sample(factory) -> None:
     """Import the bundled sample project unless the store already has it."""
     from workbench.pipeline import align_files
@@ -435,6 +461,8 @@ COMMANDS = {
     "edit": cmd_edit,
     "status": cmd_status,
     "list": cmd_list,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "serve": cmd_serve,
 }
 

@@ -13,6 +13,7 @@ from workbench.align import Alignment
 from workbench.errors import UserError
 from workbench.model import Glossary as GlossaryValue
 from workbench.model import Term
+from workbench.pause import pause_point
 from workbench.store.models import (
     STATUSES,
     Document,
@@ -81,6 +82,8 @@ def import_document(factory: sessionmaker, project_name: str, document_name: str
         session.add(Event(project_id=project.id, action="import", actor=author,
                           detail={"document": document_name, "segments": len(rows),
                                   "source": source_file, "draft": draft_file}))
+        session.flush()
+        pause_point("import-before-commit")
         return document.id
 
 
