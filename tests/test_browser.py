@@ -129,3 +129,33 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
         expect(page.locator(".st-key-target-7-2 textarea")).to_have_value(
             "Jiang Weidong shared his views at the ceremony.")
         browser.close()
+
+
+def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(server, tmp_path):
+    """A file of the wrong type gets past the browser's file picker; the page says so and the next import works."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.conftest import SAMPLE
+
+    minutes = tmp_path / "minutes.pdf"
+    minutes.write_bytes(b"%PDF-1.4\n1 0 obj\n")
+    url, _ = server
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.set_default_timeout(60_000)
+        page.goto(url)
+        expect(page.get_by_text("0 of 14 segments approved")).to_be_visible(timeout=60_000)  # a cold first run
+        page.get_by_text("New project or document").click()
+        page.locator(".st-key-import_project input").fill("press")
+        page.locator(".st-key-import_source input[type=file]").set_input_files(str(minutes))
+        page.locator(".st-key-import_draft input[type=file]").set_input_files(str(SAMPLE / "draft.en.txt"))
+        page.get_by_role("button", name="Import").click()
+        expect(page.get_by_text("minutes.pdf: unsupported file type '.pdf'; use one of .docx, .txt")).to_be_visible()
+
+        page.locator(".st-key-import_source input[type=file]").set_input_files(str(SAMPLE / "source.zh.txt"))
+        page.get_by_role("button", name="Import").click()
+        expect(page.get_by_role("heading", name="press")).to_be_visible(timeout=60_000)  # aligning takes a while
+        expect(page.get_by_text("0 of 14 segments approved")).to_have_count(2)  # the sample is still there
+        expect(page.get_by_text("minutes.pdf")).to_have_count(0)  # the old message is gone
+        browser.close()

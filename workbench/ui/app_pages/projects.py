@@ -48,6 +48,7 @@ with st.expander("New project or document", expanded=not projects):
         if not (name.strip() and source and draft):
             st.error("Give the project a name and upload a source and a draft.")
         else:
+            failure = ""
             with st.status("Importing…", expanded=True) as progress, tempfile.TemporaryDirectory() as folder:
                 try:
                     paths = {}
@@ -71,7 +72,9 @@ with st.expander("New project or document", expanded=not projects):
                     st.rerun()
                 except UserError as error:
                     progress.update(label="Import failed", state="error")
-                    st.error(without_folder(str(error), folder))
+                    failure = without_folder(str(error), folder)
+            if failure:  # below the status box, not in it: the browser shows a failed status collapsed
+                st.error(failure)
 
 for summary in projects:
     with st.container(border=True):
