@@ -49,6 +49,15 @@ def store_url(kind: str, tmp_path: Path):
             connection.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+def store_rows(url: str) -> dict[str, list[dict]]:
+    """Every row of every table of the store, to show that something left it exactly as it was."""
+    from workbench.store.dump import read_snapshot
+    from workbench.store.engine import open_engine
+
+    with open_engine(url).connect() as connection:
+        return read_snapshot(connection).tables
+
+
 @pytest.fixture
 def db_url(request, tmp_path):
     """SQLite, unless the test is marked ON_BOTH_DATABASES."""

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_url
+from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_rows, store_url
 from workbench.errors import UserError
 from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.backup import backup, restore
-from workbench.store.dump import read_snapshot
 from workbench.store.editing import save_edit, segment_id_for
-from workbench.store.engine import open_engine, session_factory
+from workbench.store.engine import session_factory
 from workbench.store.models import Event, Revision, SegmentRow
 from workbench.store.review import decide
 
@@ -41,11 +40,6 @@ def fill(url: str, sample, project: str = "wuzheng") -> None:
     save_edit(factory, segment_id_for(factory, project, 3), "The ceremony was held on 12 December.", "Lin Fang", 1)
     decide(factory, project, "approve", "Zhao Min", [1, 2, 3], "read twice")
     repository.set_check_config(factory, project, {"disabled": ["double_space"], "severity": {}})
-
-
-def snapshot(url: str) -> dict[str, list[dict]]:
-    with open_engine(url).connect() as connection:
-        return read_snapshot(connection).tables
 
 
 def without_restore_events(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -74,7 +68,7 @@ def test_round_trip_restores_every_row(tmp_path, sample, source_kind, fmt, targe
         assert made.rows["segment"] == len(sample.alignment.pairs) and made.rows["project"] == 1
         restored = restore(target, file, actor="Ops Desk")
         assert restored.rows == made.rows
-        before, after = snapshot(source), snapshot(target)
+        before, after = store_rows(source), store_rows(target)
         assert without_restore_events(after) == before
         assert [(e["actor"], e["detail"]["file"]) for e in after["event"] if e["action"] == "restore"] == \
             [("Ops Desk", str(file))]
@@ -177,12 +171,12 @@ def test_a_bad_backup_file_is_one_line_and_the_store_is_unchanged(tmp_path, samp
     backup(db_url, good_json, "json")
     bad = tmp_path / "bad.backup"
     bad.write_bytes(make(tmp_path, good_db, good_json))
-    before = snapshot(db_url)
+    before = store_rows(db_url)
     result = run(["restore", str(bad), "--force"], cli_env)
     assert result.returncode == 2, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert expected in result.stderr and "bad.backup" in result.stderr
-    assert snapshot(db_url) == before
+    assert store_rows(db_url) == before
 
 
 @ON_BOTH_DATABASES
@@ -193,11 +187,11 @@ def test_restore_refuses_a_store_with_data_unless_forced(tmp_path, sample, db_ur
     assert made.returncode == 0, made.stderr
     assert "1 project(s)" in made.stdout
     save_edit(session_factory(db_url), segment_id_for(session_factory(db_url), "wuzheng", 7), "Later.", "Lin Fang")
-    before = snapshot(db_url)
+    before = store_rows(db_url)
     refused = run(["restore", str(file)], cli_env)
     assert refused.returncode == 3
     assert "projects: wuzheng" in refused.stderr and "--force" in refused.stderr
-    assert snapshot(db_url) == before
+    assert store_rows(db_url) == before
     forced = run(["restore", str(file), "--force", "--as", "Ops Desk"], cli_env)
     assert forced.returncode == 0, forced.stderr
     with session_factory(db_url)() as session:

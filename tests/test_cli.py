@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
+from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY
 
 
 def run(args, env, stdin=None):
@@ -44,6 +44,7 @@ def test_align_tsv(cli_env):
     assert all(len(line.split("\t")) == 5 for line in lines)
 
 
+@ON_BOTH_DATABASES
 def test_import_status_and_list(cli_env):
     result = run(["import", "wuzheng", "--source", str(SAMPLE / "source.zh.txt"), "--draft",
                   str(SAMPLE / "draft.en.txt"), "--glossary", str(SAMPLE_GLOSSARY)], cli_env)
@@ -96,6 +97,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, cli_env, args, expected):
     assert expected in result.stderr
 
 
+@ON_BOTH_DATABASES
 def test_a_failed_import_keeps_what_was_saved(tmp_path, cli_env):
     _bad_files(tmp_path)
     ok = run(["import", "kept", "--source", str(SAMPLE / "source.zh.txt"), "--draft", str(SAMPLE / "draft.en.txt")],

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
+from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY
 
 
 def run(args, env):
@@ -25,6 +25,7 @@ def project(cli_env):
     return "release"
 
 
+@ON_BOTH_DATABASES
 def test_export_is_refused_until_everything_is_approved(tmp_path, cli_env, project):
     output = tmp_path / "release.txt"
     assert run(["approve", project, "--segments", "1-3,5", "--as", "Lin Fang"], cli_env).returncode == 0
@@ -39,6 +40,7 @@ def test_export_is_refused_until_everything_is_approved(tmp_path, cli_env, proje
     assert ",approved," in rows[1] and ",draft," in rows[4]
 
 
+@ON_BOTH_DATABASES
 def test_manifest_records_approvals_hash_and_editing_effort(tmp_path, cli_env, project):
     assert run(["reject", project, "--segments", "7", "--as", "Lin Fang", "--comment", "grammar"],
                cli_env).returncode == 0
@@ -76,6 +78,7 @@ def test_glossary_export_as_tbx(tmp_path, cli_env, project):
     assert {t.source: t.target for t in terms}["蒋卫东"] == "Jiang Weidong"
 
 
+@ON_BOTH_DATABASES
 def test_edits_are_revisions_and_a_stale_save_is_refused(cli_env, project):
     first = run(["edit", project, "3", "--text", "The signing ceremony was held on December 12.", "--as", "Lin",
                  "--expect-version", "1"], cli_env)
