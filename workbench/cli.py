@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from workbench import __version__
+from workbench.cli_accounts import add_account_parsers, cmd_log, cmd_user
 from workbench.errors import UserError
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "wuzheng-5g"
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
                         help="override a check's severity (error, warning, info)")
     config.add_argument("--export", metavar="FILE", help="also write it as TOML (e.g. next to the glossary)")
+    config.add_argument("--as", dest="actor", default="cli", metavar="NAME",
+                        help="who changes it (an admin once accounts exist)")
 
     for action, helptext in (("approve", "approve segments (reviewers)"), ("reject", "reject segments")):
         decide = commands.add_parser(action, help=helptext)
@@ -120,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--sample", action="store_true", help="import the bundled sample project first")
     serve.add_argument("--db", dest="serve_db", help="database URL (same as the global --db)")
+    add_account_parsers(commands)
     return parser
 
 
@@ -283,7 +287,7 @@ def cmd_config(args) -> int:
         severity[check.strip()] = level.strip()
     updated = CheckConfig(frozenset(disabled), severity)  # validates ids and levels
     if updated != current:
-        set_check_config(factory, args.project, updated.to_dict())
+        set_check_config(factory, args.project, updated.to_dict(), args.actor)
     if args.export:
         check_config.write(updated, Path(args.export))
     print(json.dumps(updated.to_dict(), indent=1))
@@ -302,10 +306,11 @@ def cmd_decide(args) -> int:
 
 def cmd_export(args) -> int:
     from workbench.release import export, manifest_path, with_findings
-    from workbench.store.review import export_project, open_findings, record_export
+    from workbench.store.review import authorize_export, export_project, open_findings, record_export
 
     factory = _factory(args)
     output = Path(args.output)
+    authorize_export(factory, args.project, args.actor)  # before any file is written
     if args.format == "tbx":
         return _export_glossary(factory, args.project, output)
     project = export_project(factory, args.project)
@@ -464,6 +469,8 @@ COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "serve": cmd_serve,
+    "user": cmd_user,
+    "log": cmd_log,
 }
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import sessionmaker
 
 from workbench.errors import RefusedError, UserError
+from workbench.store.accounts import require
 from workbench.store.models import Event, Revision, SegmentRow, now
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
@@ -32,10 +33,12 @@ class StaleEdit(RefusedError):
 def save_edit(factory: sessionmaker, segment_id: int, text: str, author: str, expected_version: int | None = None,
               reason: str = "edit") -> SavedEdit:
     """Save a new target text as the next version. With ``expected_version`` the save only succeeds
-    when nobody saved in between (compare-and-set in one UPDATE, safe across processes)."""
+    when nobody saved in between (compare-and-set in one UPDATE, safe across processes).
+    Once accounts exist the author must hold a role that may edit (a reason "fix: ..." is a fix)."""
     if not author.strip():
         raise UserError("say who edits with --as NAME")
     with factory.begin() as session:
+        require(session, author, "fix" if reason.startswith("fix") else "edit")
         segment = session.get(SegmentRow, segment_id)
         if segment is None:
             raise UserError(f"no segment with id {segment_id}")

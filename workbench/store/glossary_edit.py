@@ -13,6 +13,7 @@ from workbench.glossary import RowProblem, validate_rows
 from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import Glossary as GlossaryValue
 from workbench.model import Term
+from workbench.store.accounts import require
 from workbench.store.models import Glossary
 from workbench.store.repository import project_by_name, project_terms, replace_glossary
 from workbench.store.review import numbered_segments
@@ -56,9 +57,10 @@ def save_terms(factory: sessionmaker, project_name: str, rows: list[dict], autho
         raise UserError("say who edits the glossary: enter your name")
     numbered = [(number, _cells(row)) for number, row in enumerate(rows, start=1)]
     terms, problems = validate_rows([(number, cells) for number, cells in numbered if any(cells.values())])
-    if problems:
-        return 0, problems
     with factory.begin() as session:
+        require(session, author, "glossary")  # before the row problems: a refusal is the first thing to know
+        if problems:
+            return 0, problems
         replace_glossary(session, project_by_name(session, project_name), GlossaryValue(terms), author)
     return len(terms), ()
 
@@ -71,6 +73,7 @@ def import_terms(factory: sessionmaker, project_name: str, glossary: GlossaryVal
     if not glossary.terms:
         raise UserError(f"{glossary.name or 'the file'} has no usable term; the current glossary is kept")
     with factory.begin() as session:
+        require(session, author, "glossary")
         replace_glossary(session, project_by_name(session, project_name), glossary, author)
     return len(glossary.terms)
 

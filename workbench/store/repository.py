@@ -14,6 +14,7 @@ from workbench.errors import UserError
 from workbench.model import Glossary as GlossaryValue
 from workbench.model import Term
 from workbench.pause import pause_point
+from workbench.store.accounts import require
 from workbench.store.models import (
     STATUSES,
     Document,
@@ -159,9 +160,11 @@ def check_config(factory: sessionmaker, project_name: str) -> dict:
 
 
 def set_check_config(factory: sessionmaker, project_name: str, config: dict, actor: str = "cli") -> dict:
-    """Store the project's check configuration (checks off, severity overrides), with an audit event."""
+    """Store the project's check configuration (checks off, severity overrides), with an audit event.
+    Once accounts exist the actor must be an admin."""
     with factory.begin() as session:
         project = project_by_name(session, project_name)
+        require(session, actor, "check-config")
         before = dict(project.check_config or {})
         project.check_config = dict(config)
         session.add(Event(project_id=project.id, action="check-config", actor=actor,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, defer, sessionmaker
 
 from workbench.errors import UserError
 from workbench.release_model import ExportProject, ExportUnit
+from workbench.store.accounts import require
 from workbench.store.models import Document, Event, Revision, ReviewDecision, SegmentRow, now
 from workbench.store.repository import project_by_name
 
@@ -58,11 +59,13 @@ def numbered_segments(session: Session, project_id: int) -> list[tuple[int, Docu
 
 def decide(factory: sessionmaker, project_name: str, action: str, reviewer: str, numbers: list[int] | None,
            comment: str = "") -> int:
-    """Approve or reject the given segments (all when ``numbers`` is None); returns how many."""
+    """Approve or reject the given segments (all when ``numbers`` is None); returns how many.
+    Once accounts exist the reviewer must hold a role that may approve or reject."""
     if not reviewer.strip():
         raise UserError("say who decides with --as NAME")
     status = DECISIONS[action]
     with factory.begin() as session:
+        require(session, reviewer, action)
         project = project_by_name(session, project_name)
         segments = numbered_segments(session, project.id)
         chosen = segments if numbers is None else [s for s in segments if s[0] in set(numbers)]
@@ -111,9 +114,18 @@ def export_project(factory: sessionmaker, project_name: str, findings_by_segment
         return ExportProject(project.name, tuple(units), tuple(d.name for d in project.documents))
 
 
+def authorize_export(factory: sessionmaker, project_name: str, actor: str) -> None:
+    """Refuse an export before any file is written: the project must exist and, once accounts exist,
+    the actor must hold a role that may export. ``record_export`` checks again in its transaction."""
+    with factory() as session:
+        project_by_name(session, project_name)
+        require(session, actor, "export")
+
+
 def record_export(factory: sessionmaker, project_name: str, actor: str, detail: dict) -> None:
     with factory.begin() as session:
         project = project_by_name(session, project_name)
+        require(session, actor, "export")
         session.add(Event(project_id=project.id, action="export", actor=actor, detail=detail))
 
 
