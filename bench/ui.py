@@ -50,18 +50,16 @@ def main() -> None:
         edits = []
         for number in range(args.edits):
             segment = segments[number]
-            version = document_segments(factory, "big")[0][1][number].version
-            area = next(t for t in app.text_area if t.key == f"target-{segment.id}-{version}")
-            area.input(f"{segment.target_text} (edited {number})")
-            edits.append(timed(app.run))  # the text change
+            area = next(t for t in app.text_area if t.key == f"target-{segment.id}-{segment.version}")
+            area.input(f"{segment.target_text} (edited {number})")  # typing: no rerun (the editor is a form)
             button = next(b for b in app.button if b.key == f"save-{segment.id}")
-            edits[-1] += timed(button.click().run)  # Save and redraw
+            edits.append(timed(button.click().run))  # the text and Save arrive together; page redrawn
             assert not app.exception, app.exception
+            assert f"(edited {number})" in next(t for t in app.text_area if t.key == f"target-{segment.id}-2").value
         print(f"first load: {first:.2f} s")
         print(f"empty rerun: median {statistics.median(empty) * 1000:.0f} ms")
-        print(f"edit round trip (type, Save, redraw): median {statistics.median(edits) * 1000:.0f} ms "
-              f"(target < 300 ms)")
-
+        print(f"edit round trip (Save with the new text, page redrawn): median "
+              f"{statistics.median(edits) * 1000:.0f} ms, worst {max(edits) * 1000:.0f} ms (target < 300 ms)")
 
 if __name__ == "__main__":
     main()

@@ -109,7 +109,13 @@ class Checker:
         if self.use_engine and terms:
             engine.add_words(_dictionary_words(terms))
 
-    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
+    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0,
+              remember_document: bool = True) -> list[SegmentReport]:
+        """Reports for every segment. ``remember_document`` also caches the whole document's result
+        (worth it when the same document is checked again unchanged, as the CLI does; the app knows
+        from its audit trail when a document changed and passes False)."""
+        if not remember_document:
+            return self._check(segments, length_ratio)
         document_key = self._key_prefix + hashlib.sha256(json.dumps(
             [[s.index, s.paragraph, s.source, s.target, s.kind] for s in segments] + [round(length_ratio, 1)]
         ).encode()).hexdigest()

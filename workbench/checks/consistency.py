@@ -78,6 +78,13 @@ class _Stems:
         self.full = {w[:5] for w in words}
         self.four = {w[:4] for w in words if len(w) >= 4}
         self.short = {w for w in self.full if len(w) == 4}
+        self._any: dict[frozenset[str], bool] = {}  # memo of match_any: the same glosses come up again
+
+    def match_any(self, glosses: frozenset[str]) -> bool:
+        found = self._any.get(glosses)
+        if found is None:
+            found = self._any[glosses] = any(self.match(g) for g in glosses)
+        return found
 
     def match(self, gloss: str) -> bool:
         if gloss in self.full:
@@ -133,9 +140,7 @@ class TermRenderingConsistency(DocumentCheck):
                     first_use[term] = (stems, pair.target[ws:we].lower())
                     continue
                 earlier, earlier_word = first_use[term]
-                if any(_stems_of(earlier).match(a) for a in stems):
-                    continue
-                if any(target_stems.match(b) for b in earlier):
+                if _stems_of(earlier).match_any(stems) or target_stems.match_any(earlier):
                     continue
                 word = pair.target[ws:we]
                 yield pair.index, Finding(self.check_id, self.category, self.severity,

@@ -12,7 +12,7 @@ import threading
 from sqlalchemy.orm import sessionmaker
 
 from workbench.model import Finding
-from workbench.qa import CheckConfig, Checker, FindingCache, SegmentInput, SegmentReport
+from workbench.qa import CheckConfig, Checker, FindingCache, SegmentInput
 from workbench.store.ignores import Ignored, fingerprint, split_ignored
 from workbench.store.repository import project_by_name, project_terms
 from workbench.store.snapshot import ProjectSnapshot, SegmentView
@@ -28,7 +28,7 @@ class CheckedProject:
         self._cache = FindingCache()
         self.checker: Checker | None = None
         self._settings = -1
-        self._reports: dict[str, tuple[int, dict[int, SegmentReport]]] = {}
+        self._reports: dict[str, tuple[int, dict[int, tuple]]] = {}  # by document: (generation, by segment id)
 
     def refresh(self) -> CheckedProject:
         with self._lock:
@@ -45,9 +45,16 @@ class CheckedProject:
                 if self._reports.get(document, (None,))[0] != generation:
                     reports = self.checker.check(
                         [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments],
-                        snapshot.length_ratios.get(document, 3.0))
-                    self._reports[document] = (generation, {r.index: r for r in reports})
+                        snapshot.length_ratios.get(document, 3.0), remember_document=False)
+                    ignored = snapshot.ignored
+                    self._reports[document] = (generation, {
+                        r.index: self._split(r.findings, ignored.get(r.index, {})) for r in reports})
             return self
+
+    @staticmethod
+    def _split(findings, ignored):
+        open_, ignored_findings = split_ignored(findings, ignored)
+        return open_, tuple((f, ignored[(f.check, fingerprint(f))]) for f in ignored_findings)
 
     @property
     def documents(self) -> dict[str, list[SegmentView]]:
@@ -55,10 +62,7 @@ class CheckedProject:
 
     def findings(self, segment: SegmentView) -> tuple[tuple[Finding, ...], tuple[tuple[Finding, Ignored], ...]]:
         """The segment's open findings, and its ignored ones with who ignored them and why."""
-        report = self._reports[segment.document][1].get(segment.id)
-        ignored = self.snapshot.ignored_for(segment.id)
-        open_, ignored_findings = split_ignored(report.findings if report else (), ignored)
-        return open_, tuple((f, ignored[(f.check, fingerprint(f))]) for f in ignored_findings)
+        return self._reports[segment.document][1].get(segment.id, ((), ()))
 
     def open_findings(self, segment: SegmentView) -> tuple[Finding, ...]:
         return self.findings(segment)[0]

@@ -24,3 +24,33 @@ def diff_markdown(changes) -> str:
         else:
             parts.append(escape(change.text) if change.op == "insert" else "")
     return "".join(parts)
+
+
+def highlight(text: str, spans) -> str:
+    """The text escaped, with the (start, end) spans on a blue background; overlapping spans are merged."""
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end <= start:
+            continue
+        parts.append(escape(text[position:start]))
+        parts.append(f":blue-background[{escape(text[start:end])}]")
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def glossary_markup(source: str, target: str, matcher) -> tuple[str, str, str]:
+    """For one pair: the source with its glossary terms highlighted, a line naming each term's required
+    rendering (✓ when the English has it, ✗ when not) and the hover text "term → rendering"."""
+    if matcher is None:
+        return escape(source), "", ""
+    matches = matcher.source_matches(source)
+    if not matches:
+        return escape(source), "", ""
+    rendered = {m.term for m in matcher.target_matches(target) if not m.forbidden}
+    terms = list(dict.fromkeys(m.term for m in matches))
+    line = " · ".join(("✓ " if number in rendered else "✗ ") + f"**{escape(matcher.terms[number].target)}**"
+                      for number in terms)
+    hover = "  \n".join(f"{escape(matcher.terms[n].source)} → {escape(matcher.terms[n].target)}" for n in terms)
+    return highlight(source, [(m.start, m.end) for m in matches]), line, hover

@@ -19,6 +19,19 @@ def _store(url: str | None):
     return session_factory(url)
 
 
+def checked_project(project: str):
+    """The project's segments and findings, shared by every session of this server and brought up to
+    date from the audit trail on each call (one query when nothing changed)."""
+    return _checked_project(os.environ.get("WORKBENCH_DB") or None, project).refresh()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _checked_project(url: str | None, project: str):
+    from workbench.store.checked import CheckedProject
+
+    return CheckedProject(_store(url), project)
+
+
 @st.cache_resource(show_spinner=False)
 def finding_cache(project: str):
     """One cache of check results per project and server process: unchanged pairs are not re-checked."""

@@ -1,6 +1,9 @@
-"""Translate: edit the English pair by pair, with findings and one-click fixes; every save is a revision.
+"""Translate: edit the English pair by pair, with glossary terms, findings, one-click fixes, ignoring with a
+reason, and merge/split when the alignment is wrong. Every change is a revision and an event.
 
-Document text is shown with st.text and edited in st.text_area: never rendered as Markdown or HTML.
+Speed: the project's segments and findings live in a shared snapshot refreshed from the audit trail
+(workbench/store/checked.py); actions run as button callbacks, before the page is drawn, so a save
+costs one rerun, and typing none (the editor is a form). Document text is shown escaped (ui/markup.py) or in st.text_area, never as HTML.
 """
 
 from __future__ import annotations
@@ -12,16 +15,19 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.fixes import apply_fixes
 from workbench.model import CATEGORIES
-from workbench.qa import SegmentInput
-from workbench.store.models import STATUSES
 from workbench.store.editing import StaleEdit, save_edit
-from workbench.store.repository import document_segments
+from workbench.store.ignores import ignore_finding
+from workbench.store.models import STATUSES
+from workbench.store.realign import merge_with_next, split_segment
 from workbench.store.review import decide
 from workbench.ui import state
-from workbench.ui.resources import load_memory, store
-from workbench.ui.widgets import choose_project, project_checker
+from workbench.ui.markup import escape, glossary_markup
+from workbench.ui.pair_tools import open_dialog, show_open_dialog
+from workbench.ui.resources import checked_project, load_memory, store
+from workbench.ui.widgets import choose_project
 
-PAIRS_PER_PAGE = 20
+PAIRS_PER_PAGE = 10
+NOTICE = "translate_notice"
 
 
 def pair_matches(segment, findings, only_findings, categories, statuses, search) -> bool:
@@ -35,12 +41,41 @@ def pair_matches(segment, findings, only_findings, categories, statuses, search)
     return not search or search in segment.source_text.lower() or search in segment.target_text.lower()
 
 
+def _act(action, success: str) -> None:
+    """Run a change from a button callback; the outcome is shown at the top of the next run."""
+    try:
+        action()
+        st.session_state[NOTICE] = ("success", success)
+    except StaleEdit as error:
+        st.session_state[NOTICE] = ("error", f"Not saved: someone changed this segment meanwhile. Their text: "
+                                             f"{error.current_text}")
+    except UserError as error:
+        st.session_state[NOTICE] = ("error", str(error))
+
+
+def _save(segment, text: str, reason: str) -> None:
+    _act(lambda: save_edit(factory, segment.id, text, user, segment.version, reason),
+         f"Saved segment {segment.number} as a new revision")
+
+
+def _ignore(segment, finding, reason: str) -> None:
+    _act(lambda: ignore_finding(factory, segment.id, finding, reason, user),
+         f"Ignored on segment {segment.number}: {finding.message}")
+
+
+def _split(segment, point) -> None:
+    _act(lambda: split_segment(factory, segment.id, point, user, segment.version), f"Split segment {segment.number}")
+
+
+def _merge(segment) -> None:
+    _act(lambda: merge_with_next(factory, segment.id, user, segment.version),
+         f"Merged segment {segment.number} with the next pair")
+
+
 st.title("Translate")
 factory = store()
 project = choose_project(factory)
 user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
-
-checker, numbers = project_checker(factory, project)
 memory_file = st.sidebar.file_uploader("Translation memory (.tmx)", type=["tmx"], key="memory_upload")
 memory = None
 if memory_file is not None:
@@ -49,58 +84,65 @@ if memory_file is not None:
         st.sidebar.caption(f"{len(memory.sources)} translation units")
     except UserError as error:
         st.sidebar.error(str(error))
-documents = dict(document_segments(factory, project))
+
+if NOTICE in st.session_state:
+    kind, message = st.session_state.pop(NOTICE)
+    (st.error if kind == "error" else st.toast)(message)
+
+checked = checked_project(project)
+documents = checked.documents
 document = st.selectbox("Document", list(documents)) if len(documents) > 1 else next(iter(documents))
 segments = documents[document]
-
-reports = {r.index: r for r in checker.check(
-    [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments])}
+matcher = checked.checker.glossary if checked.checker else None
 
 filters = st.columns([1, 2, 2, 3])
 only_findings = filters[0].toggle("With findings", key=state.ONLY_FINDINGS)
 categories = filters[1].multiselect("Category", CATEGORIES, key=state.FILTER_CATEGORIES)
 statuses = filters[2].multiselect("Status", STATUSES, key=state.FILTER_STATUSES)
 search = filters[3].text_input("Search Chinese and English", key=state.FILTER_SEARCH).strip().lower()
-shown = [s for s in segments if pair_matches(s, reports[s.id].findings, only_findings, categories, statuses, search)]
+filtering = only_findings or categories or statuses or search
+shown = [s for s in segments if pair_matches(s, checked.open_findings(s), only_findings, categories, statuses,
+                                             search)] if filtering else segments
 pages = max(1, -(-len(shown) // PAIRS_PER_PAGE))
 page = st.number_input("Page", 1, pages, 1, key=state.PAGE_NUMBER) if pages > 1 else 1
-st.caption(f"{len(segments)} pairs · {sum(1 for r in reports.values() if r.findings)} with findings")
+st.caption(f"{len(segments)} pairs · {sum(1 for s in segments if checked.open_findings(s))} with open findings")
 
-
-
-def _save(segment, text: str, reason: str) -> None:
-    try:
-        save_edit(factory, segment.id, text, user, segment.version, reason)
-        st.toast(f"Saved segment {numbers[segment.id]} as a new revision")
-    except StaleEdit as error:
-        st.error(f"Not saved: someone changed this segment meanwhile. Their text: {error.current_text}")
-    except UserError as error:
-        st.error(str(error))
-
-
-for segment in shown[(page - 1) * PAIRS_PER_PAGE : page * PAIRS_PER_PAGE]:
+for segment in shown[(page - 1) * PAIRS_PER_PAGE: page * PAIRS_PER_PAGE]:
+    findings, ignored = checked.findings(segment)
     with st.container(border=True):
         left, right = st.columns(2)
-        left.caption(f"#{numbers[segment.id]} · ¶{segment.paragraph + 1} · {segment.status} · v{segment.version}")
-        left.text(segment.source_text)
-        edited = right.text_area("English", segment.target_text, key=f"target-{segment.id}-{segment.version}",
-                                 label_visibility="collapsed")
-        buttons = right.columns(3)
-        if buttons[0].button("Save", key=f"save-{segment.id}", disabled=edited == segment.target_text):
-            _save(segment, edited, "edit")
-            st.rerun()
-        if buttons[1].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved"):
-            decide(factory, project, "approve", user, [numbers[segment.id]])
-            st.rerun()
+        left.caption(f"#{segment.number} · ¶{segment.paragraph + 1} · {segment.status} · v{segment.version} · "
+                     f"{segment.kind}")
+        source_markup, terms_line, hover = glossary_markup(segment.source_text, segment.target_text, matcher)
+        left.markdown(source_markup or "—", help=hover or None)
+        area_key = f"target-{segment.id}-{segment.version}"
+        # a form: typing costs no rerun; the new text and the click on Save arrive in one
+        with right.form(f"edit-{segment.id}", border=False):
+            st.text_area("English", segment.target_text, key=area_key, label_visibility="collapsed")
+            st.form_submit_button("Save", key=f"save-{segment.id}",
+                                  on_click=lambda s=segment, k=area_key: _save(s, st.session_state[k], "edit"))
+        if terms_line:
+            right.markdown(terms_line, help="The glossary's required renderings of the highlighted Chinese terms")
+        buttons = right.columns(2)
+        buttons[0].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved",
+                          on_click=lambda s=segment: _act(lambda: decide(factory, project, "approve", user, [s.number]),
+                                                          f"Approved segment {s.number}"))
+        buttons[1].button("Split / merge…", key=f"realign-{segment.id}", on_click=open_dialog,
+                          args=("realign", segment.id))
         for match in (memory.lookup(segment.source_text, 75.0, 1) if memory else []):
             line = st.columns([6, 1])
             line[0].text(f"memory {match.score:.0f}%: {match.target}")
-            if line[1].button("Use", key=f"memory-{segment.id}"):
-                _save(segment, match.target, f"memory: {match.score:.0f}%")
-                st.rerun()
-        for index, finding in enumerate(reports[segment.id].findings):
-            line = st.columns([6, 1])
+            line[1].button("Use", key=f"memory-{segment.id}",
+                           on_click=lambda s=segment, m=match: _save(s, m.target, f"memory: {m.score:.0f}%"))
+        for index, finding in enumerate(findings):
+            line = st.columns([6, 1, 1])
             line[0].text(f"{finding.severity} · {finding.category}: {finding.message}")
-            if finding.suggestions and line[1].button("Apply fix", key=f"fix-{segment.id}-{index}"):
-                _save(segment, apply_fixes(segment.target_text, [replace(finding, safe=True)]), f"fix: {finding.check}")
-                st.rerun()
+            if finding.suggestions:
+                line[1].button("Apply fix", key=f"fix-{segment.id}-{index}", on_click=lambda s=segment, f=finding: _save(
+                    s, apply_fixes(s.target_text, [replace(f, safe=True)]), f"fix: {f.check}"))
+            line[2].button("Ignore…", key=f"ignore-{segment.id}-{index}", on_click=open_dialog,
+                           args=("ignore", segment.id, index))
+        if ignored:
+            st.caption(escape("Ignored: " + "; ".join(f"{f.message} ({i.actor}: {i.reason})" for f, i in ignored)))
+
+show_open_dialog(checked, _split, _merge, _ignore)

@@ -1,0 +1,119 @@
+"""The Translate page beyond editing: glossary terms highlighted, findings ignored with a reason,
+pairs split and merged, and two tabs saving the same segment. AppTest on the bundled sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workbench.cli import ensure_sample
+from workbench.store.editing import history
+from workbench.store.realign import sentence_breaks
+from workbench.store.repository import document_segments
+from workbench.ui.markup import glossary_markup, highlight
+
+APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
+
+
+@pytest.fixture
+def app(db_url, factory, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_DB", db_url)
+    ensure_sample(factory)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page("app_pages/translate.py").run()
+    assert not app.exception
+    return app
+
+
+def _segments(factory):
+    return document_segments(factory, "wuzheng-5g")[0][1]
+
+
+def _button(app, key):
+    return next(b for b in app.button if b.key == key)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("五莲县政府", [(0, 3)], ":blue-background[五莲县]政府"),
+    ("a*b [x](y)", [(0, 3)], ":blue-background[a\\*b] \\[x\\]\\(y\\)"),
+    ("abc", [(0, 2), (1, 3)], ":blue-background[ab]:blue-background[c]"),
+    ("]:red[x", [(0, 7)], ":blue-background[\\]\\:red\\[x]"),
+], ids=["chinese", "markdown-escaped", "overlap", "closing-bracket-inert"])
+def test_highlight_escapes_the_text_inside_and_outside_terms(text, spans, expected):
+    assert highlight(text, spans) == expected
+
+
+def test_glossary_terms_are_highlighted_with_their_rendering_on_hover(app, factory):
+    from workbench.glossary.matcher import GlossaryMatcher
+    from workbench.model import Term
+
+    matcher = GlossaryMatcher((Term("蒋卫东", "Jiang Weidong", "person"), Term("五莲县", "Wulian County", "place")))
+    source, line, hover = glossary_markup("蒋卫东在五莲县讲话。", "Jiang Weidong spoke in Wulian.", matcher)
+    assert source == ":blue-background[蒋卫东]在:blue-background[五莲县]讲话。"
+    assert line == "✓ **Jiang Weidong** · ✗ **Wulian County**"
+    assert hover == "蒋卫东 → Jiang Weidong  \n五莲县 → Wulian County"
+    highlighted = [m for m in app.markdown if ":blue-background[蒋卫东]" in m.value]
+    assert highlighted and "Jiang Weidong" in highlighted[0].proto.help  # the rendering on hover
+
+
+def test_a_finding_is_ignored_with_a_reason_and_stays_ignored(app, factory):
+    seventh = _segments(factory)[6]
+    ignore_buttons = [b for b in app.button if b.key.startswith(f"ignore-{seventh.id}-")]
+    before = len(ignore_buttons)
+    assert before
+    ignore_buttons[0].click().run()
+    assert not app.exception
+    assert _button(app, "ignore-confirm").disabled  # no reason yet
+    app.text_input(key="ignore-reason").input("the client's style guide allows it").run()
+    _button(app, "ignore-confirm").click().run()
+    assert not app.exception
+    assert len([b for b in app.button if b.key.startswith(f"ignore-{seventh.id}-")]) == before - 1
+    assert any("style guide allows it" in c.value for c in app.caption)
+    fresh = AppTest.from_file(APP, default_timeout=60)  # a new session: the ignore is remembered
+    fresh.switch_page("app_pages/translate.py").run()
+    assert len([b for b in fresh.button if b.key.startswith(f"ignore-{seventh.id}-")]) == before - 1
+
+
+def test_ignoring_without_a_reason_is_not_possible(app, factory):
+    first_with_finding = next(b for b in app.button if b.key.startswith("ignore-"))
+    first_with_finding.click().run()
+    assert _button(app, "ignore-confirm").disabled
+
+
+def test_split_and_merge_from_the_dialog_keep_every_text(app, factory):
+    segments = _segments(factory)
+    chosen = next(s for s in segments if len(sentence_breaks(s.target_text, "en")) > 2)
+    _button(app, f"realign-{chosen.id}").click().run()
+    assert not app.exception
+    breaks = sentence_breaks(chosen.target_text, "en")
+    app.selectbox(key="split-en").select(breaks[1]).run()
+    _button(app, "split-confirm").click().run()
+    assert not app.exception
+    after = _segments(factory)
+    assert len(after) == len(segments) + 1
+    index = [s.id for s in after].index(chosen.id)
+    assert after[index].target_text == chosen.target_text[:breaks[1]].rstrip()
+    _button(app, f"realign-{chosen.id}").click().run()
+    _button(app, "merge-confirm").click().run()
+    assert not app.exception
+    merged = _segments(factory)
+    assert len(merged) == len(segments)
+    assert merged[index].target_text == f"{after[index].target_text} {after[index + 1].target_text}"
+    assert merged[index].source_text == chosen.source_text
+    assert [r.reason for r in history(factory, chosen.id)][-2:] == [
+        "split: first part", f"merged with the next pair (segment id {after[index + 1].id})"]
+
+
+def test_two_tabs_saving_one_segment_do_not_overwrite_each_other(app, factory):
+    other = AppTest.from_file(APP, default_timeout=60)
+    other.switch_page("app_pages/translate.py").run()
+    first = _segments(factory)[0]
+    for tab, text in ((app, "Text from the first tab."), (other, "Text from the second tab.")):
+        next(t for t in tab.text_area if t.key == f"target-{first.id}-1").input(text)
+    _button(app, f"save-{first.id}").click().run()
+    _button(other, f"save-{first.id}").click().run()
+    assert _segments(factory)[0].target_text == "Text from the first tab."
+    assert any("Text from the first tab." in e.value and "meanwhile" in e.value for e in other.error)
+    assert len(history(factory, first.id)) == 2  # the import and the first tab's save
