@@ -41,5 +41,6 @@ def check_file(path: Path, size_cap: int) -> int:
     if size == 0:
         raise UserError(f"{path}: the file is empty")
     if size > size_cap:
-        raise UserError(f"{path}: {size / 1e6:.1f} MB is over the {size_cap / 1e6:.0f} MB size cap")
+        # in MiB, as --max-size counts them, so "over the 50 MB size cap" matches the option's default
+        raise UserError(f"{path}: {size / 2**20:.1f} MB is over the {round(size_cap / 2**20, 1):g} MB size cap")
     return size

@@ -22,19 +22,28 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     check_file(path, size_cap)
     text = decode(path.read_bytes(), str(path))
     delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    # csv's default 128 KB field limit would refuse the whole glossary for one huge cell; the file is already
+    # capped, so let any cell through and let validate_rows report the row that holds it.
+    previous_limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
+    try:
+        rows = _rows(csv.DictReader(io.StringIO(text), delimiter=delimiter), path)
+    except csv.Error as error:
+        raise UserError(f"{path}: not a readable CSV file ({error})") from None
+    finally:
+        csv.field_size_limit(previous_limit)
+    terms, problems = validate_rows(rows)
+    return Glossary(terms, path.name, tuple(str(p) for p in problems))
+
+
+def _rows(reader: csv.DictReader, path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows numbered as a spreadsheet shows them (the header is row 1), after checking the header."""
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise UserError(f"{path}: glossary header lacks the column(s) {', '.join(missing)}; "
                         f"expected {','.join(COLUMNS)}")
     reader.fieldnames = header
-    try:
-        rows = [(number, row) for number, row in enumerate(reader, start=2)]
-    except csv.Error as error:
-        raise UserError(f"{path}: not a readable CSV file ({error})") from None
-    terms, problems = validate_rows(rows)
-    return Glossary(terms, path.name, tuple(str(p) for p in problems))
+    return [(number, row) for number, row in enumerate(reader, start=2)]
 
 
 def write(glossary: Glossary, path: Path) -> None:
