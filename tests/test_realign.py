@@ -15,7 +15,7 @@ from workbench.store.editing import StaleEdit, history, save_edit
 from workbench.store.ignores import ignore_finding
 from workbench.store.models import Event, SegmentRow
 from workbench.store.realign import SplitPoint, kind_of, merge_with_next, sentence_breaks, split_segment
-from workbench.store.review import decide
+from workbench.store.review import decide, open_findings
 from workbench.store.snapshot import ProjectSnapshot
 
 
@@ -116,6 +116,8 @@ def test_ignored_finding_stays_ignored_with_its_reason_until_the_text_changes(fa
     assert [(f, i.reason, i.actor) for f, i in ignored] == [(finding, "house style allows it", "ann")]
     with pytest.raises(UserError, match="reason"):
         ignore_finding(factory, segment.id, finding, "   ", "ann")
+    exported = open_findings(factory, "p").get(segment.number, ())  # what export and release readiness count
+    assert f"{finding.category}/{finding.check}: {finding.message}" not in exported
 
 
 def test_snapshot_reloads_only_what_events_name(factory, project):

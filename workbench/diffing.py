@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import difflib
 import re
 from dataclasses import dataclass
@@ -30,8 +32,10 @@ def word_diff(before: str, after: str) -> list[Change]:
     return changes
 
 
+@lru_cache(maxsize=65536)
 def effort(draft: str, final: str) -> tuple[float, float]:
-    """(TER, chrF) of the draft against the final text, sacrebleu's sentence-level scores."""
+    """(TER, chrF) of the draft against the final text, sacrebleu's sentence-level scores.
+    Remembered by text: a page shows the same unchanged pairs on every rerun."""
     import sacrebleu
 
     if not draft and not final:

@@ -134,20 +134,25 @@ def _iso(moment) -> str:
 
 
 def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[str, ...]]:
-    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number."""
+    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number;
+    findings somebody ignored with a reason are left out."""
     from workbench.qa import CheckConfig, Checker, SegmentInput
+    from workbench.store.ignores import load_ignores, split_ignored
     from workbench.store.repository import project_terms
 
     with factory() as session:
         project = project_by_name(session, project_name)
         checker = Checker(project_terms(session, project), None, CheckConfig.from_dict(project.check_config or {}))
         segments = numbered_segments(session, project.id)
+        ignored = load_ignores(session, [s.id for _, _, s in segments])
+        ids = {n: s.id for n, _, s in segments}
         found: dict[int, tuple[str, ...]] = {}
         for document in project.documents:
             mine = [(n, s) for n, d, s in segments if d.id == document.id]
             reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind)
                                      for n, s in mine], document.length_ratio or 3.0)
             for report in reports:
-                if report.findings:
-                    found[report.index] = tuple(f"{f.category}/{f.check}: {f.message}" for f in report.findings)
+                findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
+                if findings:
+                    found[report.index] = tuple(f"{f.category}/{f.check}: {f.message}" for f in findings)
         return found

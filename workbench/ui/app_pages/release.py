@@ -12,22 +12,23 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.release import EXPORTERS, export, manifest_path, with_findings
-from workbench.store.review import export_project, open_findings, record_export
-from workbench.ui import state
-from workbench.ui.resources import store
-from workbench.ui.widgets import choose_project
+from workbench.store.review import authorize_export, export_project, record_export
+from workbench.ui.resources import checked_project, store
+from workbench.ui.widgets import choose_project, current_user
 
 SUFFIX = {"docx-bilingual": "docx", "xliff": "xlf", "xliff12": "xlf"}
 
 st.title("Release")
 factory = store()
 project = choose_project(factory)
-user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "reviewer"))
+user = current_user(factory, "reviewer")
 
-findings = open_findings(factory, project)
-release = with_findings(export_project(factory, project), findings)
-approved = sum(1 for u in release.units if u.status == "approved")
-st.progress(approved / max(len(release.units), 1), text=f"{approved} of {len(release.units)} segments approved")
+checked = checked_project(project)
+segments = checked.snapshot.segments()
+findings = {s.number: tuple(f"{f.category}/{f.check}: {f.message}" for f in checked.open_findings(s))
+            for s in segments if checked.open_findings(s)}  # ignored findings left out, as in `workbench export`
+approved = sum(1 for s in segments if s.status == "approved")
+st.progress(approved / max(len(segments), 1), text=f"{approved} of {len(segments)} segments approved")
 by_category = Counter(line.split("/", 1)[0] for lines in findings.values() for line in lines)
 if by_category:
     st.caption("Open findings by category")
@@ -41,7 +42,8 @@ if st.button("Export", key="release_export"):
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / f"{project}.{SUFFIX.get(fmt, fmt)}"
         try:
-            record = export(release, fmt, output, include)
+            authorize_export(factory, project, user)  # a refusal before any file is written
+            record = export(with_findings(export_project(factory, project), findings), fmt, output, include)
         except UserError as error:
             st.error(str(error))
         else:
