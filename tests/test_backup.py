@@ -20,7 +20,7 @@ from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.backup import backup, restore
 from workbench.store.editing import save_edit, segment_id_for
-from workbench.store.engine import session_factory
+from workbench.store.engine import open_engine, session_factory
 from workbench.store.models import Event, Revision, SegmentRow
 from workbench.store.review import decide
 
@@ -208,3 +208,50 @@ def test_a_postgresql_store_is_not_copied_as_a_sqlite_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(UserError, match="no such file"):
         restore(f"sqlite:///{tmp_path / 'store.db'}", tmp_path / "missing.db")
+
+
+def _older_json(sqlite_file: Path, tmp_path: Path) -> Path:
+    """The JSON an older workbench would have written: schema 0001, without the later tables and columns."""
+    file = tmp_path / "old.json"
+    document = json.loads(store_json(sqlite_file, tmp_path))
+    document["schema"] = "0001"
+    for later in ("account", "finding_ignore"):
+        del document["tables"][later]
+    for row in document["tables"]["segment"]:
+        del row["retired_at"]
+    file.write_text(json.dumps(document), encoding="utf-8")
+    return file
+
+
+def store_json(sqlite_file: Path, tmp_path: Path) -> str:
+    file = tmp_path / "current.json"
+    backup(f"sqlite:///{sqlite_file}", file, "json")
+    return file.read_text("utf-8")
+
+
+@ON_BOTH_DATABASES
+@pytest.mark.parametrize("fmt", [None, "json"], ids=["sqlite-file", "json"])
+def test_a_backup_from_an_older_schema_is_restored_and_brought_up_to_date(tmp_path, sample, db_url, fmt):
+    """A store last written by an older workbench (schema 0001: no accounts, no retired segments)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    old = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = Config()
+    config.set_main_option("script_location", str(Path(repository.__file__).parent / "migrations"))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO project (id, name, created_at, check_config) "
+                                "VALUES (7, 'archive', '2025-01-02 03:04:05', '{}')"))
+    old.dispose()
+    file = _older_json(tmp_path / "old.db", tmp_path) if fmt else tmp_path / "old.db"
+    assert restore(db_url, file).schema == "0001"
+    rows = store_rows(db_url)
+    assert [(p["id"], p["name"], p["created_at"].isoformat()) for p in rows["project"]] == \
+        [(7, "archive", "2025-01-02T03:04:05+00:00")]
+    with open_engine(db_url).connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() != "0001"
+    fill(db_url, sample)  # the restored store takes the newest workbench's writes
+    assert [p.name for p in repository.list_projects(session_factory(db_url))] == ["archive", "wuzheng"]
