@@ -148,6 +148,14 @@ class Checker:
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
+    def _cached_segment_findings(self, context: PairContext, key: tuple) -> tuple[Finding, ...]:
+        """One pair's own findings, from the cache or checked now (the engine, if any, for this pair alone)."""
+        found = self.cache.get(key)
+        if found is None:
+            found = self._segment_findings(context, self._start_engine([context]).get(context.index))
+            self.cache.put(key, found)
+        return found
+
     def _document_findings(self, check, contexts: list[PairContext], keys: dict[int, tuple]):
         """A document check's findings, re-using what is cached: its observation of every unchanged
         pair, and for paragraph-scoped checks the findings of every unchanged paragraph."""

@@ -108,7 +108,8 @@ class TermRenderingConsistency(DocumentCheck):
     severity = "warning"
 
     def observe(self, pair):
-        """The terms of this pair whose English uses one of their senses: (term, stems, first use)."""
+        """The terms of this pair whose English uses one of their senses: (term, stems, first use and
+        its text). Everything a finding shows is in here, so equal observations mean equal findings."""
         lexicon = pair.extras.get("lexicon")
         if lexicon is None or not pair.target.strip():
             return None
@@ -126,7 +127,7 @@ class TermRenderingConsistency(DocumentCheck):
             stems = frozenset(w for w in target_stems.full if gloss_stems.match(w))
             if stems:
                 ws, we = next((ws, we) for ws, we, w in words if w in stems)
-                uses.append((term, stems, ws, we))
+                uses.append((term, stems, ws, we, pair.target[ws:we]))
         return (target_stems, tuple(uses)) if uses else None
 
     def judge(self, pairs, observations):
@@ -135,14 +136,13 @@ class TermRenderingConsistency(DocumentCheck):
             if observed is None:
                 continue
             target_stems, uses = observed
-            for term, stems, ws, we in uses:
+            for term, stems, ws, we, word in uses:
                 if term not in first_use:
-                    first_use[term] = (stems, pair.target[ws:we].lower())
+                    first_use[term] = (stems, word.lower())
                     continue
                 earlier, earlier_word = first_use[term]
                 if _stems_of(earlier).match_any(stems) or target_stems.match_any(earlier):
                     continue
-                word = pair.target[ws:we]
                 yield pair.index, Finding(self.check_id, self.category, self.severity,
                                           f"{term} is “{earlier_word}” earlier in the document but “{word}” here.",
                                           ws, we, word, (earlier_word,), "qa", False)

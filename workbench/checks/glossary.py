@@ -137,34 +137,31 @@ class TermConsistency(DocumentCheck):
     severity = "warning"
 
     def observe(self, pair):
-        """The glossary terms of this pair's Chinese found in its English: (term, start, end, form)."""
+        """The glossary terms of this pair's Chinese found in its English: (term, start, end, raw text)."""
         if pair.glossary is None:
             return ()
         terms_here = {m.term for m in pair.glossary.source_matches(pair.source)}
-        return tuple((match.term, match.start, match.end, " ".join(pair.target[match.start:match.end].split()))
+        return tuple((match.term, match.start, match.end, pair.target[match.start:match.end])
                      for match in pair.glossary.target_matches(pair.target) if match.term in terms_here)
 
     def judge(self, pairs, observations):
         if not pairs or pairs[0].glossary is None:
             return
-        renderings: dict[int, list[tuple[int, int, int, str]]] = defaultdict(list)
+        renderings: dict[int, list[tuple[int, int, int, str, str]]] = defaultdict(list)
         for pair, found in zip(pairs, observations):
-            for term, start, end, form in found:
-                renderings[term].append((pair.index, start, end, form))
-        by_index = {p.index: p for p in pairs}
+            for term, start, end, raw in found:
+                renderings[term].append((pair.index, start, end, " ".join(raw.split()), raw))
         for number, uses in renderings.items():
             forms = list(dict.fromkeys(u[3] for u in uses))
             if len(forms) < 2:
                 continue
             first = forms[0]
-            target = pairs[0].glossary.terms[number].target
-            for index, start, end, form in uses:
-                if form != first and form != target:
-                    pair = by_index[index]
+            term = pairs[0].glossary.terms[number]
+            for index, start, end, form, raw in uses:
+                if form != first and form != term.target:
                     yield index, Finding(self.check_id, self.category, self.severity,
-                                         f"{pair.glossary.terms[number].source} is “{first}” elsewhere in the "
-                                         f"document but “{form}” here.", start, end, pair.target[start:end],
-                                         (target,), "qa", False)
+                                         f"{term.source} is “{first}” elsewhere in the document but “{form}” here.",
+                                         start, end, raw, (term.target,), "qa", False)
 
 
 CHECKS = (CaseOfName, ForbiddenVariant, NameSpelling, TermMissing)

@@ -1,7 +1,7 @@
 """A project snapshot together with the check results of its documents, kept up to date cheaply.
 
-After an edit only the edited document is checked again, and the checker's cache makes that cost
-one pair's checks plus the cross-pair judgement (see checks.base.DocumentCheck). The glossary and
+After an edit only the edited document is checked again, and only the edited pairs' share of the
+work is redone (workbench/recheck.py). The glossary and
 check settings are read again only when an event says they changed.
 """
 
@@ -13,6 +13,7 @@ from sqlalchemy.orm import sessionmaker
 
 from workbench.model import Finding
 from workbench.qa import CheckConfig, Checker, FindingCache, SegmentInput
+from workbench.recheck import DocumentRun
 from workbench.store.ignores import Ignored, fingerprint, split_ignored
 from workbench.store.repository import project_by_name, project_terms
 from workbench.store.snapshot import ProjectSnapshot, SegmentView
@@ -29,6 +30,9 @@ class CheckedProject:
         self.checker: Checker | None = None
         self._settings = -1
         self._reports: dict[str, tuple[int, dict[int, tuple]]] = {}  # by document: (generation, by segment id)
+        self._runs: dict[str, DocumentRun] = {}  # by document: its last check, to redo only what changed
+        self._views: dict[str, list[SegmentView]] = {}  # by document: the views that run was made from
+        self._inputs: dict[str, list[SegmentInput]] = {}
 
     def refresh(self) -> CheckedProject:
         with self._lock:
@@ -39,17 +43,35 @@ class CheckedProject:
                     self.checker = Checker(project_terms(session, project), None,
                                            CheckConfig.from_dict(project.check_config or {}), cache=self._cache)
                 self._settings = snapshot.settings_generation
-                self._reports = {}
+                self._reports, self._runs, self._views, self._inputs = {}, {}, {}, {}
             for document, segments in snapshot.documents.items():
                 generation = snapshot.document_generation.get(document, 0)
                 if self._reports.get(document, (None,))[0] != generation:
-                    reports = self.checker.check(
-                        [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments],
-                        snapshot.length_ratios.get(document, 3.0), remember_document=False)
-                    ignored = snapshot.ignored
-                    self._reports[document] = (generation, {
-                        r.index: self._split(r.findings, ignored.get(r.index, {})) for r in reports})
+                    self._check_document(document, segments, snapshot)
+                    self._reports[document] = (generation, self._reports[document][1])
             return self
+
+    def _check_document(self, document: str, segments: list[SegmentView], snapshot: ProjectSnapshot) -> None:
+        """Re-check one document, touching only the segments whose view changed (a snapshot replaces
+        the view of every segment an event named, and keeps the others as they were)."""
+        before = self._views.get(document)
+        same_shape = before is not None and len(before) == len(segments)
+        previous_inputs = self._inputs.get(document) if same_shape else None
+        inputs = [previous_inputs[i] if same_shape and view is before[i] else
+                  SegmentInput(view.id, view.paragraph, view.source_text, view.target_text, view.kind)
+                  for i, view in enumerate(segments)]
+        changed = {view.id for i, view in enumerate(segments) if not same_shape or view is not before[i]}
+        ratio = snapshot.length_ratios.get(document, 3.0)
+        run = self._runs.get(document)
+        previous_reports = list(run.reports) if run and same_shape else None
+        run = run.recheck(inputs, ratio) if run else DocumentRun(self.checker, inputs, ratio)
+        incremental = bool(previous_reports) and document in self._reports
+        by_id = dict(self._reports[document][1]) if incremental else {}
+        for i, report in enumerate(run.reports):
+            if not incremental or report is not previous_reports[i] or report.index in changed:
+                by_id[report.index] = self._split(report.findings, snapshot.ignored.get(report.index, {}))
+        self._runs[document], self._views[document], self._inputs[document] = run, list(segments), inputs
+        self._reports[document] = (None, by_id)
 
     @staticmethod
     def _split(findings, ignored):
