@@ -9,9 +9,6 @@ The table and what each case gets are in docs/hostile.md.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import resource
 import shutil
 import sqlite3
@@ -19,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,6 +25,7 @@ from typing import Callable
 import pytest
 
 from tests import hostile_files as make
+from tests import hostile_checks as check
 from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
 
 PROJECT = "wuzheng-5g"  # the sample, imported once into the template store
@@ -39,31 +36,12 @@ WORKERS = 2  # the machines have two cores
 
 
 @dataclass(frozen=True, slots=True)
-class Ran:
-    """What one command did: its result, the case's folder and the store it ran against."""
-
-    result: subprocess.CompletedProcess
-    folder: Path
-    db: Path | None
-
-    def rows(self, sql: str, *params) -> list[tuple]:
-        if self.db is None:  # the command ran without a store
-            return []
-        with sqlite3.connect(self.db) as connection:
-            return connection.execute(sql, params).fetchall()
-
-    def document(self, name: str) -> tuple[str, str]:
-        (row,) = self.rows("SELECT source_text, draft_text FROM document WHERE name = ?", name)
-        return row
-
-
-@dataclass(frozen=True, slots=True)
 class Case:
     id: str
     maker: Callable[[Path, str], object]  # writes the hostile file(s) into the folder; gets the canary URL
     args: tuple[str, ...]  # {dir}: the folder; {source}, {draft}, {glossary}: the sample's files
     refusal: str | None = None  # a phrase of the one stderr line (exit 2); None: the command must succeed
-    verify: Callable[[Ran], None] | None = None  # what correct handling is, for a command that succeeds
+    verify: Callable[[check.Ran], None] | None = None  # what correct handling is, for a command that succeeds
     exit_codes: tuple[int, ...] = (0,)
     store: bool = True
     seconds: float = 30.0  # generous: the bound is there to catch a hang or a blow-up, on a busy machine
@@ -87,130 +65,10 @@ def nothing(folder, url):
     """The case needs no file of its own."""
 
 
-# ---------------------------------------------------------------- what correct handling is
-
-
-def same_texts_as_sample(ran: Ran) -> None:
-    sample_source, sample_draft = ran.rows("SELECT source_text, draft_text FROM document ORDER BY id")[0]
-    assert ran.document("hostile") == (sample_source, sample_draft)
-    assert "14 segments" in ran.result.stdout
-
-
-def docx_text_imported(ran: Ran) -> None:
-    source, _ = ran.document("hostile")
-    assert source.split("\n\n") == [line for line in make.SOURCE_TEXT.split("\n") if line.strip()]
-
-
-def entity_never_expanded(ran: Ran) -> None:
-    assert "五征集团签约。" in ran.result.stdout + "".join(text for (text,) in ran.rows("SELECT source_text FROM segment"))
-    assert make.ENTITY not in ran.result.stdout + ran.result.stderr
-    assert not any(make.ENTITY in text for (text,) in ran.rows("SELECT source_text FROM segment"))
-
-
-def bidi_kept_exactly(ran: Ran) -> None:
-    _, draft = ran.document("hostile")
-    assert make.RTL_AND_ZERO_WIDTH in draft
-    targets = "".join(text for (text,) in ran.rows("SELECT target_text FROM segment WHERE document_id = "
-                                                   "(SELECT id FROM document WHERE name = 'hostile')"))
-    for character in "\u202e\u202c\u200b\u200d\u05e9\u0645":
-        assert character in targets
-
-
-def script_kept_as_text(ran: Ran) -> None:
-    (target,) = ran.rows("SELECT target_text FROM segment WHERE document_id = "
-                         "(SELECT id FROM document WHERE name = 'hostile') AND source_text = '五征集团签约。'")[0]
-    assert target == make.SCRIPT
-
-
-def glossary_problems_named(ran: Ran) -> None:
-    warnings = ran.result.stderr.splitlines()
-    assert any("row 3: empty source term" in line for line in warnings)
-    assert any("row 4: 五征集团: empty target" in line for line in warnings)
-    assert any("row 6: 五征集团: duplicate of row 2" in line for line in warnings)
-    assert any("row 7: cell 'note' is over 1000 characters" in line for line in warnings)
-    terms = ran.rows("SELECT source, target FROM term JOIN glossary ON glossary.id = term.glossary_id "
-                     "JOIN project ON project.id = glossary.project_id WHERE project.name = 'other'")
-    assert sorted(terms) == [("五征集团", "Wuzheng Group"), ("蒋卫东", "Jiang Weidong")]
-
-
-def formulas_stored_as_typed(ran: Ran) -> None:
-    targets = {target for (target,) in ran.rows("SELECT target FROM term")}
-    assert set(make.FORMULAS) <= targets
-
-
-def terms_count(count: int):
-    def verify(ran: Ran) -> None:
-        (stored,) = ran.rows("SELECT count(*) FROM term JOIN glossary ON glossary.id = term.glossary_id "
-                             "JOIN project ON project.id = glossary.project_id WHERE project.name = 'other'")[0]
-        assert stored == count
-    return verify
-
-
-def named_from_unicode_path(ran: Ran) -> None:
-    assert ran.rows("SELECT name FROM document WHERE project_id = (SELECT id FROM project WHERE name = 'other')") \
-        == [("五征 新闻稿",)]
-
-
-def one_huge_segment(ran: Ran) -> None:
-    lengths = [len(p["target"]) for p in json.loads(ran.result.stdout)["pairs"]]
-    assert max(lengths) >= 1_000_000
-
-
-def exported(reader: Callable[[Path], list[str]], suffix: str):
-    """The export's target texts as the format's own reader (or a spreadsheet) sees them."""
-    def verify(ran: Ran) -> None:
-        targets = reader(ran.folder / ("out" + suffix))
-        joined = "\n".join(targets)
-        assert make.SCRIPT in joined
-        for formula in make.FORMULAS:
-            assert formula in joined
-        assert make.RTL_AND_ZERO_WIDTH in joined
-    return verify
-
-
-def xml_targets(path: Path) -> list[str]:
-    from lxml import etree
-
-    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    assert not [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname in ("script", "img")]
-    return ["".join(e.itertext()) for e in root.iter() if etree.QName(e).localname in ("target", "seg")]
-
-
-def docx_targets(path: Path) -> list[str]:
-    import docx
-
-    with zipfile.ZipFile(path) as archive:
-        assert b"<script" not in archive.read("word/document.xml")
-    return [p.text for p in docx.Document(str(path)).paragraphs]
-
-
-def csv_targets(path: Path) -> list[str]:
-    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    for row in rows:
-        for cell in row.values():  # a spreadsheet would run these as formulas
-            assert cell[:1] not in ("=", "+", "-", "@"), cell
-    return [row["target"][1:] if row["target"][:1] == "'" else row["target"] for row in rows]
-
-
-def xlsx_targets(path: Path) -> list[str]:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(path).active
-    cells = [cell for row in sheet.iter_rows() for cell in row]
-    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
-    header = [cell.value for cell in next(sheet.iter_rows())]
-    column = header.index("target")
-    return [str(row[column].value or "").removeprefix("'") for row in sheet.iter_rows(min_row=2)]
-
-
-def json_targets(path: Path) -> list[str]:
-    return [unit["target"] for unit in json.loads(path.read_text("utf-8"))["units"]]
-
-
 def export_case(fmt: str, suffix: str, reader) -> Case:
     return handled(f"export-{fmt}-script-formulas-bidi", nothing,
                    ("export", TEXTS, "--format", fmt, "--output", "{dir}/out" + suffix, "--include-unapproved"),
-                   exported(reader, suffix))
+                   check.exported(reader, suffix))
 
 
 # ---------------------------------------------------------------- the cases
@@ -239,17 +97,17 @@ CASES = [
     refused("docx-bilingual-truncated", make.truncated_docx, (*IMPORT, "--bilingual", "{dir}/source.docx"),
             "corrupt or truncated"),
     handled("docx-external-template-and-image", make.docx_external_relationships,
-            (*IMPORT_NEW, "--source", "{dir}/source.docx", "--draft", "{draft}"), docx_text_imported),
+            (*IMPORT_NEW, "--source", "{dir}/source.docx", "--draft", "{draft}"), check.docx_text_imported),
     handled("docx-xxe-entity", make.docx_with_document_xml(
         make.document_xml(make.para(b"&xxe;") + make.para("五征集团签约。".encode()), XXE_ENTITY)),
-        ("align", "{dir}/source.docx", "{draft}"), entity_never_expanded, store=False),
+        ("align", "{dir}/source.docx", "{draft}"), check.entity_never_expanded, store=False),
     handled("docx-external-dtd", make.docx_with_document_xml(
         make.document_xml(make.para("五征集团签约。".encode()), EXTERNAL_DOCX)),
-        (*IMPORT_NEW, "--source", "{dir}/source.docx", "--draft", "{draft}"), entity_never_expanded),
+        (*IMPORT_NEW, "--source", "{dir}/source.docx", "--draft", "{draft}"), check.entity_never_expanded),
     refused("docx-billion-laughs", make.docx_with_document_xml(make.document_xml(make.para(b"&j;"), LAUGHS_DOCX)),
             (*IMPORT, "--source", "{dir}/source.docx", "--draft", "{draft}"), "source.docx"),
     handled("docx-bilingual-script-in-cells", make.bilingual_docx([("五征集团签约。", make.SCRIPT)]),
-            (*IMPORT_NEW, "--bilingual", "{dir}/bilingual.docx"), script_kept_as_text),
+            (*IMPORT_NEW, "--bilingual", "{dir}/bilingual.docx"), check.script_kept_as_text),
     # XLIFF, TMX, TBX: entities, DTDs, truncation
     refused("xliff-xxe", make.copy_hostile("xliff-xxe.xlf"), (*IMPORT, "--bilingual", "{dir}/xliff-xxe.xlf"),
             "DOCTYPE"),
@@ -289,17 +147,17 @@ CASES = [
             (*IMPORT, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.tbx"), "over the 10 MB size cap"),
     # plain text: encodings, binary, size, long lines, bidi and zero-width, markup
     handled("txt-utf16le-without-bom", make.encoded("source.txt", make.SOURCE_TEXT, "utf-16-le"),
-            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{draft}"), same_texts_as_sample),
+            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{draft}"), check.same_texts_as_sample),
     handled("txt-utf16be-without-bom", make.encoded("draft.txt", make.DRAFT_TEXT, "utf-16-be"),
-            (*IMPORT_NEW, "--source", "{source}", "--draft", "{dir}/draft.txt"), same_texts_as_sample),
+            (*IMPORT_NEW, "--source", "{source}", "--draft", "{dir}/draft.txt"), check.same_texts_as_sample),
     handled("txt-gb18030", make.encoded("source.txt", make.SOURCE_TEXT, "gb18030"),
-            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{draft}"), same_texts_as_sample),
+            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{draft}"), check.same_texts_as_sample),
     refused("txt-invalid-utf8", make.invalid_utf8, (*IMPORT, "--source", "{source}", "--draft", "{dir}/draft.txt"),
-            "draft.txt"),
+            "not valid UTF-8 at byte 1381 (line 9)"),
     refused("txt-nul-bytes", make.text_file("draft.txt", make.DRAFT_TEXT.replace(" ", "\x00", 3).encode()),
             (*IMPORT, "--source", "{source}", "--draft", "{dir}/draft.txt"), "NUL"),
     refused("txt-binary", make.text_file("source.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64),
-            (*IMPORT, "--source", "{dir}/source.txt", "--draft", "{draft}"), "source.txt"),
+            (*IMPORT, "--source", "{dir}/source.txt", "--draft", "{draft}"), "binary file"),
     refused("txt-that-is-a-docx", lambda folder, url: make.sample_docx(folder, "source.txt"),
             (*IMPORT, "--source", "{dir}/source.txt", "--draft", "{draft}"), "source.txt"),
     refused("txt-100-mb", make.hundred_megabytes, (*IMPORT, "--source", "{dir}/source.txt", "--draft", "{draft}"),
@@ -309,26 +167,26 @@ CASES = [
     refused("txt-only-whitespace", make.text_file("draft.txt", " \n\n\t\u3000\n".encode()),
             (*IMPORT, "--source", "{source}", "--draft", "{dir}/draft.txt"), "empty"),
     handled("txt-single-1-mb-line", make.text_file("draft.txt", ("word " * 210_000).encode()),
-            ("align", "{source}", "{dir}/draft.txt"), one_huge_segment, store=False, seconds=30),
+            ("align", "{source}", "{dir}/draft.txt"), check.one_huge_segment, store=False, seconds=30),
     handled("txt-rtl-and-zero-width", make.lines_pair(["五征集团签约。", "双向文字。"],
                                                       ["Wuzheng signed.", make.RTL_AND_ZERO_WIDTH]),
-            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{dir}/draft.txt"), bidi_kept_exactly),
+            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{dir}/draft.txt"), check.bidi_kept_exactly),
     handled("txt-html-and-script", make.lines_pair(["五征集团签约。", "这是第二句。"], [make.SCRIPT, "This is two."]),
-            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{dir}/draft.txt"), script_kept_as_text),
+            (*IMPORT_NEW, "--source", "{dir}/source.txt", "--draft", "{dir}/draft.txt"), check.script_kept_as_text),
     # exports of text that carries script, formulas and bidi controls: inert in every format
-    export_case("xliff", ".xlf", xml_targets),
-    export_case("tmx", ".tmx", xml_targets),
-    export_case("docx", ".docx", docx_targets),
-    export_case("csv", ".csv", csv_targets),
-    export_case("xlsx", ".xlsx", xlsx_targets),
-    export_case("json", ".json", json_targets),
+    export_case("xliff", ".xlf", check.xml_targets),
+    export_case("tmx", ".tmx", check.xml_targets),
+    export_case("docx", ".docx", check.docx_targets),
+    export_case("csv", ".csv", check.csv_targets),
+    export_case("xlsx", ".xlsx", check.xlsx_targets),
+    export_case("json", ".json", check.json_targets),
     # glossaries
     handled("glossary-empty-duplicate-huge-rows", make.glossary_rows(BAD_GLOSSARY),
-            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), glossary_problems_named),
+            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), check.glossary_problems_named),
     handled("glossary-formula-payloads", make.glossary_rows(FORMULA_GLOSSARY),
-            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), formulas_stored_as_typed),
+            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), check.formulas_stored_as_typed),
     handled("glossary-20k-rows", make.many_glossary_rows(20_000),
-            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), terms_count(20_000), seconds=40),
+            (*IMPORT_NEW, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), check.terms_count(20_000), seconds=40),
     refused("glossary-empty-file", make.text_file("glossary.csv", b""),
             (*IMPORT, *SAMPLE_PAIR, "--glossary", "{dir}/glossary.csv"), "empty"),
     refused("glossary-nul-bytes", make.text_file("glossary.csv", b"source,target\n\x00\x00,\x00\n"),
@@ -340,7 +198,7 @@ CASES = [
     # paths: spaces and unicode, things that are not regular files
     handled("path-spaces-and-unicode", make.unicode_paths,
             ("import", "other", "--source", "{dir}/新 闻 稿 (final) — 草稿/五征 新闻稿.zh.txt",
-             "--draft", "{dir}/新 闻 稿 (final) — 草稿/draft (v2) — final.txt"), named_from_unicode_path),
+             "--draft", "{dir}/新 闻 稿 (final) — 草稿/draft (v2) — final.txt"), check.named_from_unicode_path),
     refused("path-directory", make.directory, (*IMPORT, "--source", "{dir}/folder.txt", "--draft", "{draft}"),
             "not a regular file"),
     refused("path-symlink-loop", make.symlink_loop, (*IMPORT, "--source", "{dir}/a.txt", "--draft", "{draft}"),
@@ -428,7 +286,7 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    ran: Ran
+    ran: check.Ran
     seconds: float
     fetched: list[str]
     before: dict | None
@@ -451,7 +309,7 @@ def run_case(case: Case, folder: Path, template: Path, canary, tmp_path_factory)
     seconds = time.perf_counter() - started
     if db is not None:
         after = snapshot(db)
-    return Outcome(Ran(result, inputs, db), seconds, [hit for hit in hits if hit.startswith(f"/{case.id}/")],
+    return Outcome(check.Ran(result, inputs, db), seconds, [hit for hit in hits if hit.startswith(f"/{case.id}/")],
                    before, after)
 
 
