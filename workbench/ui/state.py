@@ -4,6 +4,7 @@ PROJECT = "project"
 DOCUMENT = "document"
 PAGE_NUMBER = "page_number"
 USER = "user"
+LOGIN = "logged_in_account"  # a workbench.ui.accounts.Login once someone has logged in
 ONLY_FINDINGS = "only_findings"
 GLOSSARY_NOTICES = "glossary_notices"
 FILTER_CATEGORIES = "filter_categories"

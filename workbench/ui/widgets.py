@@ -8,6 +8,7 @@ from workbench.qa import CheckConfig, Checker
 from workbench.store.repository import list_projects, project_by_name, project_terms
 from workbench.store.review import numbered_segments
 from workbench.ui import state
+from workbench.ui.accounts import logged_in, login_needed
 from workbench.ui.resources import finding_cache
 
 
@@ -32,3 +33,16 @@ def project_checker(factory, project: str) -> tuple[Checker, dict[int, int]]:
                           cache=finding_cache(project))
         numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
     return checker, numbers
+
+
+def current_user(factory, default: str) -> str:
+    """The name the page acts for: the logged-in account once accounts exist, else (a single-user
+    workbench) the free "Your name" field. Stops the page when accounts exist and nobody is logged in,
+    which app.py prevents anyway."""
+    login = logged_in()
+    if login is not None:
+        return login.name
+    if login_needed(factory):
+        st.warning("Log in first.")
+        st.stop()
+    return st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, default))

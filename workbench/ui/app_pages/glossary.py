@@ -22,7 +22,7 @@ from workbench.store.review import format_numbers
 from workbench.ui import state
 from workbench.ui.markup import escape
 from workbench.ui.resources import store
-from workbench.ui.widgets import choose_project
+from workbench.ui.widgets import choose_project, current_user
 
 # Messages that must outlive the st.rerun after a save or an import: a list of (kind, text).
 NOTICES = state.GLOSSARY_NOTICES
@@ -30,7 +30,7 @@ NOTICES = state.GLOSSARY_NOTICES
 st.title("Glossary")
 factory = store()
 project = choose_project(factory)
-user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
+user = current_user(factory, "translator")
 
 for kind, text in st.session_state.pop(NOTICES, []):
     getattr(st, kind)(escape(text))

@@ -5,19 +5,30 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.diffing import effort, word_diff
+from workbench.errors import UserError
 from workbench.qa import SegmentInput
 from workbench.store.editing import history
 from workbench.store.repository import document_segments
 from workbench.store.review import decide
-from workbench.ui import state
-from workbench.ui.markup import diff_markdown
+from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import store
-from workbench.ui.widgets import choose_project, project_checker
+from workbench.ui.widgets import choose_project, current_user, project_checker
 
 st.title("Review")
 factory = store()
 project = choose_project(factory)
-reviewer = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "reviewer"))
+reviewer = current_user(factory, "reviewer")
+
+
+def _decide(action: str, chosen: list[int], comment: str = "") -> None:
+    """Approve or reject; a refusal (a translator has no reviewer role) is shown and the page stays."""
+    try:
+        decide(factory, project, action, reviewer, chosen, comment)
+    except UserError as error:
+        st.error(escape(str(error)))
+    else:
+        st.rerun()
+
 
 checker, numbers = project_checker(factory, project)
 segments = [s for _, doc in document_segments(factory, project) for s in doc]
@@ -35,8 +46,7 @@ columns[2].metric("Approved", sum(1 for s in segments if s.status == "approved")
 safe = [s for s in segments if s.status != "approved" and s.target_text == s.draft_text and s.id not in open_findings]
 if st.button(f"Approve the {len(safe)} unchanged segments without open findings", disabled=not safe,
              key="bulk-approve"):
-    decide(factory, project, "approve", reviewer, [numbers[s.id] for s in safe], "bulk: unchanged, no findings")
-    st.rerun()
+    _decide("approve", [numbers[s.id] for s in safe], "bulk: unchanged, no findings")
 
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
 for segment in (changed if only_changed else segments):
@@ -52,8 +62,6 @@ for segment in (changed if only_changed else segments):
         comment = st.text_input("Comment", key=f"comment-{segment.id}")
         buttons = st.columns(2)
         if buttons[0].button("Approve", key=f"review-approve-{segment.id}"):
-            decide(factory, project, "approve", reviewer, [numbers[segment.id]], comment)
-            st.rerun()
+            _decide("approve", [numbers[segment.id]], comment)
         if buttons[1].button("Reject", key=f"review-reject-{segment.id}"):
-            decide(factory, project, "reject", reviewer, [numbers[segment.id]], comment)
-            st.rerun()
+            _decide("reject", [numbers[segment.id]], comment)

@@ -24,7 +24,7 @@ from workbench.ui import state
 from workbench.ui.markup import escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
-from workbench.ui.widgets import choose_project
+from workbench.ui.widgets import choose_project, current_user
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
@@ -75,7 +75,7 @@ def _merge(segment) -> None:
 st.title("Translate")
 factory = store()
 project = choose_project(factory)
-user = st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, "translator"))
+user = current_user(factory, "translator")
 memory_file = st.sidebar.file_uploader("Translation memory (.tmx)", type=["tmx"], key="memory_upload")
 memory = None
 if memory_file is not None:
