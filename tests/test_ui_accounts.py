@@ -94,3 +94,15 @@ def test_without_accounts_the_app_needs_no_login(app):
     assert not app.exception
     assert [t.value for t in app.title] == ["Review"]
     assert app.sidebar.text_input[0].label == "Your name"
+
+
+def test_a_translator_cannot_export_from_the_release_page(app, team):
+    app = _log_in(app, "tom", "tom-secret")
+    app.switch_page("app_pages/release.py").run()
+    app.toggle(key="release_include").set_value(True)
+    app.button(key="release_export").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == ["'tom' is a translator; exporting needs the admin role"]
+    assert not app.get("download_button")  # nothing was written to download
+    with team() as session:
+        assert "export" not in session.scalars(select(Event.action)).all()
