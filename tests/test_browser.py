@@ -30,6 +30,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture(autouse=True)
+def _patient_expectations():
+    """The first Translate page of a fresh server loads the CC-CEDICT lexicon and checks every pair: on
+    a busy 2-core machine that takes longer than Playwright's 5 s default for expect()."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=60_000)
+
+
 @pytest.fixture
 def server(tmp_path, cli_env):
     port = _free_port()

@@ -6,13 +6,13 @@ import streamlit as st
 
 from workbench.diffing import effort, word_diff
 from workbench.errors import UserError
-from workbench.qa import SegmentInput
 from workbench.store.editing import history
-from workbench.store.repository import document_segments
 from workbench.store.review import decide
 from workbench.ui.markup import diff_markdown, escape
-from workbench.ui.resources import store
-from workbench.ui.widgets import choose_project, current_user, project_checker
+from workbench.ui.resources import checked_project, store
+from workbench.ui.widgets import choose_project, current_user
+
+SEGMENTS_PER_PAGE = 20
 
 st.title("Review")
 factory = store()
@@ -30,12 +30,13 @@ def _decide(action: str, chosen: list[int], comment: str = "") -> None:
         st.rerun()
 
 
-checker, numbers = project_checker(factory, project)
-segments = [s for _, doc in document_segments(factory, project) for s in doc]
-open_findings = {r.index for r in checker.check(
-    [SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind) for s in segments]) if r.findings}
+checked = checked_project(project)
+segments = checked.snapshot.segments()
+numbers = {s.id: s.number for s in segments}
+open_findings = {s.id for s in segments if checked.open_findings(s)}  # ignored findings do not count
 
-scores = {s.id: effort(s.draft_text, s.target_text) for s in segments}
+scores = {s.id: effort(s.draft_text, s.target_text) if s.target_text != s.draft_text else (0.0, 100.0)
+          for s in segments}
 changed = [s for s in segments if s.target_text != s.draft_text]
 total_ter = sum(scores[s.id][0] for s in segments) / max(len(segments), 1)
 columns = st.columns(3)
@@ -49,7 +50,10 @@ if st.button(f"Approve the {len(safe)} unchanged segments without open findings"
     _decide("approve", [numbers[s.id] for s in safe], "bulk: unchanged, no findings")
 
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
-for segment in (changed if only_changed else segments):
+shown = changed if only_changed else segments
+pages = max(1, -(-len(shown) // SEGMENTS_PER_PAGE))
+page = st.number_input("Page", 1, pages, 1, key="review_page") if pages > 1 else 1
+for segment in shown[(page - 1) * SEGMENTS_PER_PAGE: page * SEGMENTS_PER_PAGE]:
     with st.container(border=True):
         ter, chrf = scores[segment.id]
         st.caption(f"#{numbers[segment.id]} · {segment.status} · v{segment.version} · TER {ter} · chrF {chrf}")
