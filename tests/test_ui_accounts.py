@@ -106,3 +106,16 @@ def test_a_translator_cannot_export_from_the_release_page(app, team):
     assert not app.get("download_button")  # nothing was written to download
     with team() as session:
         assert "export" not in session.scalars(select(Event.action)).all()
+
+
+def test_translate_page_acts_as_the_logged_in_translator_and_offers_no_approve(app, team):
+    app = _log_in(app, "tom", "tom-secret")
+    app.switch_page("app_pages/translate.py").run()
+    assert not app.exception
+    with team() as session:
+        first = session.scalars(select(SegmentRow).order_by(SegmentRow.id)).first()
+    assert app.button(key=f"approve-{first.id}").disabled
+    next(t for t in app.text_area if t.key == f"target-{first.id}-1").input("Wuzheng Group signed with China Mobile.")
+    app.button(key=f"save-{first.id}").click().run()
+    with team() as session:
+        assert session.scalars(select(Event.actor).where(Event.segment_id == first.id)).all() == ["tom"]

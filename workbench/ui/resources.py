@@ -32,14 +32,6 @@ def _checked_project(url: str | None, project: str):
     return CheckedProject(_store(url), project)
 
 
-@st.cache_resource(show_spinner=False)
-def finding_cache(project: str):
-    """One cache of check results per project and server process: unchanged pairs are not re-checked."""
-    from workbench.qa import FindingCache
-
-    return FindingCache()
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_memory(name: str, data: bytes):
     """A TMX translation memory from an upload, parsed once per file content."""

@@ -1,15 +1,12 @@
-"""Widgets every page shares: choosing the project, and the project's checker."""
+"""Widgets every page shares: choosing the project, and who the page acts for."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from workbench.qa import CheckConfig, Checker
-from workbench.store.repository import list_projects, project_by_name, project_terms
-from workbench.store.review import numbered_segments
+from workbench.store.repository import list_projects
 from workbench.ui import state
 from workbench.ui.accounts import logged_in, login_needed
-from workbench.ui.resources import finding_cache
 
 
 def choose_project(factory) -> str:
@@ -22,17 +19,6 @@ def choose_project(factory) -> str:
     project = st.selectbox("Project", names, index=names.index(chosen) if chosen in names else 0)
     st.session_state[state.PROJECT] = project
     return project
-
-
-def project_checker(factory, project: str) -> tuple[Checker, dict[int, int]]:
-    """The project's checker (its glossary and check settings, no grammar engine: fast enough for every
-    rerun, and cached per pair) and the number of every segment by its id."""
-    with factory() as session:
-        record = project_by_name(session, project)
-        checker = Checker(project_terms(session, record), None, CheckConfig.from_dict(record.check_config or {}),
-                          cache=finding_cache(project))
-        numbers = {s.id: n for n, _, s in numbered_segments(session, record.id)}
-    return checker, numbers
 
 
 def current_user(factory, default: str) -> str:

@@ -15,12 +15,14 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.fixes import apply_fixes
 from workbench.model import CATEGORIES
+from workbench.store.accounts import PERMISSIONS
 from workbench.store.editing import StaleEdit, save_edit
 from workbench.store.ignores import ignore_finding
 from workbench.store.models import STATUSES
 from workbench.store.realign import merge_with_next, split_segment
 from workbench.store.review import decide
 from workbench.ui import state
+from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
@@ -76,6 +78,8 @@ st.title("Translate")
 factory = store()
 project = choose_project(factory)
 user = current_user(factory, "translator")
+login = logged_in()  # with accounts the core refuses a translator's approval anyway; the page says so first
+may_approve = login is None or login.role in PERMISSIONS["approve"].roles
 memory_file = st.sidebar.file_uploader("Translation memory (.tmx)", type=["tmx"], key="memory_upload")
 memory = None
 if memory_file is not None:
@@ -124,7 +128,8 @@ for segment in shown[(page - 1) * PAIRS_PER_PAGE: page * PAIRS_PER_PAGE]:
         if terms_line:
             right.markdown(terms_line, help="The glossary's required renderings of the highlighted Chinese terms")
         buttons = right.columns(2)
-        buttons[0].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved",
+        buttons[0].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved" or not may_approve,
+                          help=None if may_approve else "Approving needs the reviewer or admin role",
                           on_click=lambda s=segment: _act(lambda: decide(factory, project, "approve", user, [s.number]),
                                                           f"Approved segment {s.number}"))
         buttons[1].button("Split / merge…", key=f"realign-{segment.id}", on_click=open_dialog,
