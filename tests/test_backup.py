@@ -255,3 +255,21 @@ def test_a_backup_from_an_older_schema_is_restored_and_brought_up_to_date(tmp_pa
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() != "0001"
     fill(db_url, sample)  # the restored store takes the newest workbench's writes
     assert [p.name for p in repository.list_projects(session_factory(db_url))] == ["archive", "wuzheng"]
+
+
+def test_once_accounts_exist_only_an_admin_may_restore(tmp_path, sample, db_url, cli_env):
+    from workbench.store.accounts import add_user
+
+    fill(db_url, sample)
+    factory = session_factory(db_url)
+    add_user(factory, "ada", "admin", "ada-pw")
+    add_user(factory, "tom", "translator", "tom-pw", actor="ada")
+    file = tmp_path / "backup.json"
+    assert run(["backup", str(file), "--format", "json"], cli_env).returncode == 0
+    before = store_rows(db_url)
+    refused = run(["restore", str(file), "--force", "--as", "tom"], cli_env)
+    assert refused.returncode == 3 and "'tom' is a translator" in refused.stderr
+    unknown = run(["restore", str(file), "--force"], cli_env)  # the default name "cli" is no account
+    assert unknown.returncode == 2 and "no user 'cli'" in unknown.stderr
+    assert store_rows(db_url) == before
+    assert run(["restore", str(file), "--force", "--as", "ada"], cli_env).returncode == 0

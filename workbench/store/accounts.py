@@ -45,6 +45,7 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     Permission("glossary", "changing the glossary", ADMINS),
     Permission("check-config", "changing the check settings", ADMINS),
     Permission("export", "exporting", ADMINS),
+    Permission("restore", "restoring a backup over the store", ADMINS),
 )}
 
 USER_EVENT = "user-add"

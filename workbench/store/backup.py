@@ -121,6 +121,7 @@ def restore(url: str | None, path: Path, force: bool = False, actor: str = "cli"
     except OSError as error:
         raise UserError(f"{path}: cannot read ({error.strerror})") from None
     engine = open_engine(url)
+    _authorize(engine, actor)
     if data.startswith(SQLITE_MAGIC):
         with _open_image(data, str(path)) as copy:
             source = _engine_on(copy)
@@ -146,6 +147,16 @@ def restore(url: str | None, path: Path, force: bool = False, actor: str = "cli"
         reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
         raise UserError(f"{path}: its rows do not fit this store, nothing was restored ({reason})") from None
     return BackupReport(path, "json", snapshot.schema, snapshot.counts())
+
+
+def _authorize(engine: Engine, actor: str) -> None:
+    """Once the store has accounts, only an admin of this store may replace it."""
+    from sqlalchemy.orm import Session
+
+    from workbench.store.accounts import require
+
+    with Session(engine) as session:
+        require(session, actor, "restore")
 
 
 def _check_tables(connection, path: Path) -> None:
