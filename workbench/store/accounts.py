@@ -9,6 +9,8 @@ role that permits it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,8 +53,13 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
 USER_EVENT = "user-add"
 
 _hasher = PasswordHasher()
-# verified against when the name is unknown, so a wrong name costs as long as a wrong password
-_DUMMY_HASH = _hasher.hash("no such user")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash to verify against when the name is unknown, so both answers take the same time; made on
+    first use, not at import (argon2 is slow on purpose and every command imports this module)."""
+    return _hasher.hash("no such user")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,7 @@ def verify_login(factory: sessionmaker, name: str, password: str) -> str | None:
     with factory.begin() as session:
         account = session.scalar(select(Account).where(Account.name == name.strip()))
         try:
-            _hasher.verify(account.password_hash if account else _DUMMY_HASH, password)
+            _hasher.verify(account.password_hash if account else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
             return None
         if account is None:
