@@ -75,3 +75,11 @@ def factory(db_url):
 def cli_env(db_url, tmp_path_factory) -> dict:
     env = dict(os.environ, WORKBENCH_DB=db_url, WORKBENCH_CACHE=str(tmp_path_factory.getbasetemp() / "cache"))
     return env
+
+
+def shown(element) -> str:
+    """Text as the person reads it in the app: pages escape every punctuation mark for Markdown
+    (workbench/ui/markup.py), so undo that; takes an AppTest element or a string."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", getattr(element, "value", element))

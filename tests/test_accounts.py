@@ -27,7 +27,7 @@ ALLOWED = {
     "translator": {"edit", "fix", "ignore", "merge-split"},
     "reviewer": {"edit", "fix", "ignore", "merge-split", "approve", "reject"},
     "admin": {"edit", "fix", "ignore", "merge-split", "approve", "reject", "users", "glossary", "check-config",
-              "export", "restore"},
+              "export", "restore", "import"},
 }
 PERMISSIONS = sorted(ALLOWED["admin"])
 MATRIX = [(role, permission) for role in ALLOWED for permission in PERMISSIONS]

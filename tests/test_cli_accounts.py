@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
 from tests.test_cli import run
 from workbench.pipeline import align_files
-from workbench.store.accounts import verify_login
+from workbench.store.accounts import add_user, verify_login
 from workbench.store.repository import import_document, project_status
 
 PROJECT = "wuzheng"
@@ -27,10 +27,10 @@ def _add(cli_env, name, role, password, *extra):
 
 @pytest.fixture
 def team(cli_env, factory, project):
-    for name, role, extra in (("ada", "admin", ()), ("tom", "translator", ("--as", "ada")),
-                              ("rita", "reviewer", ("--as", "ada"))):
-        result = _add(cli_env, name, role, f"{name}-secret", *extra)
-        assert result.returncode == 0, result.stderr
+    """Three accounts, added in-process (`user add` itself is tested through the CLI below; three
+    command starts per test would double this module's time)."""
+    for name, role, actor in (("ada", "admin", ""), ("tom", "translator", "ada"), ("rita", "reviewer", "ada")):
+        add_user(factory, name, role, f"{name}-secret", actor)
     return factory
 
 
@@ -137,3 +137,19 @@ def test_log_lists_edits_approvals_and_exports_with_who(tmp_path, cli_env, team)
     assert [line.split("\t")[1:3] for line in only] == [["tom", "edit"], ["rita", "approve"]]
     missing = run(["log", PROJECT, "--segment", "999"], cli_env)
     assert missing.returncode == 2 and "no segment 999" in missing.stderr
+
+
+@pytest.mark.parametrize("actor, code", [("tom", 3), (None, 2), ("ada", 0)],
+                         ids=["translator-refused", "no-name-refused", "admin-imports"])
+def test_only_an_admin_imports_once_accounts_exist(cli_env, team, actor, code):
+    before = project_status(team, PROJECT)
+    args = ["import", "second", "--source", str(SAMPLE / "source.zh.txt"), "--draft", str(SAMPLE / "draft.en.txt"),
+            "--glossary", str(SAMPLE_GLOSSARY)] + (["--as", actor] if actor else [])
+    result = run(args, cli_env)
+    assert result.returncode == code, result.stderr
+    assert project_status(team, PROJECT) == before
+    if code:
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+        assert "second" not in run(["list"], cli_env).stdout
+    else:
+        assert "second" in run(["list"], cli_env).stdout

@@ -131,3 +131,56 @@ def test_snapshot_reloads_only_what_events_name(factory, project):
     assert project.segments()[0].target_text == "A new text." and project.segments()[0].version == first.version + 1
     assert project.segments()[1].status == "approved"
     assert project.segments()[2:] == ProjectSnapshot(factory, "p").refresh().segments()[2:]
+
+
+def test_a_decision_is_refused_when_numbers_shifted_or_the_text_changed(factory, project):
+    from workbench.errors import RefusedError
+    from workbench.store.review import decide_seen
+
+    first, second, third = project.segments()[:3]
+    merge_with_next(factory, first.id, "ann")  # the pair shown as #3 is now #2
+    with pytest.raises(RefusedError, match="merged or removed"):
+        decide_seen(factory, "p", "approve", "rev", {second.id: second.version})
+    save_edit(factory, third.id, "Changed after the reviewer read it.", "ann")
+    with pytest.raises(RefusedError, match="changed meanwhile"):
+        decide_seen(factory, "p", "approve", "rev", {third.id: third.version})
+    statuses = {s.id: s.status for s in ProjectSnapshot(factory, "p").refresh().segments()}
+    assert "approved" not in statuses.values()
+    assert decide_seen(factory, "p", "approve", "rev", {third.id: third.version + 1}) == 1
+
+
+def test_a_save_to_a_pair_merged_away_meanwhile_is_refused(factory, project):
+    from workbench.errors import RefusedError
+
+    first, second = project.segments()[:2]
+    merge_with_next(factory, first.id, "ann")
+    for expected in (second.version, None):
+        with pytest.raises(RefusedError):
+            save_edit(factory, second.id, "Lost text?", "bob", expected)
+    assert [r.text for r in history(factory, second.id)] == [second.target_text]
+
+
+def test_an_update_from_a_stale_read_is_refused_not_overwriting(factory, project):
+    from workbench.errors import RefusedError
+    from workbench.store.conflicts import refused_if_changed_meanwhile
+
+    first = project.segments()[0]
+    with pytest.raises(RefusedError, match="changed this segment meanwhile"):
+        with refused_if_changed_meanwhile(), factory.begin() as session:
+            row = session.get(SegmentRow, first.id)  # read ...
+            save_edit(factory, first.id, "Saved by someone else meanwhile.", "bob")  # ... someone saves ...
+            row.status = "approved"  # ... and this update must not land on their text
+    after = ProjectSnapshot(factory, "p").refresh().segments()[0]
+    assert after.target_text == "Saved by someone else meanwhile." and after.status == "edited"
+
+
+def test_the_snapshot_notices_a_restore_even_when_event_ids_repeat(factory, project, db_url, tmp_path):
+    from workbench.store.backup import backup, restore
+
+    file = tmp_path / "before.json"
+    backup(db_url, file, "json")
+    first = project.segments()[0]
+    save_edit(factory, first.id, "An edit the restore undoes.", "ann")
+    assert project.refresh().segments()[0].target_text == "An edit the restore undoes."
+    restore(db_url, file, force=True, actor="ops")  # its event takes the id the edit had
+    assert project.refresh().segments()[0].target_text == first.target_text

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import shown
 from workbench.cli import ensure_sample
 
 APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
@@ -22,7 +23,7 @@ def app(db_url, factory, monkeypatch):
 def test_projects_page_lists_the_sample_with_progress(app):
     app.run()
     assert not app.exception
-    assert [s.value for s in app.subheader] == ["wuzheng-5g"]
+    assert [shown(s) for s in app.subheader] == ["wuzheng-5g"]
     assert "0 of" in app.get("progress")[0].proto.text
 
 
@@ -118,7 +119,7 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     app.toggle(key="release_include").set_value(True).run()
     app.button(key="release_export").click().run()
     assert not app.exception
-    assert app.success and "wuzheng-5g.txt" in app.success[0].value
+    assert app.success and "wuzheng-5g.txt" in shown(app.success[0])
 
 
 

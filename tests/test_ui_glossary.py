@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import shown
 from workbench.cli import ensure_sample
 from workbench.qa import Checker, SegmentInput
 from workbench.store.glossary_edit import current_glossary, save_terms, term_rows, term_usage
@@ -38,11 +38,6 @@ def forbidden_findings(factory) -> list[tuple[int, str]]:
                              for _, s in segments.values()])
     return [(segments[r.index][0], f.message) for r in reports for f in r.findings
             if f.check == "glossary_forbidden"]
-
-
-def shown(message) -> str:
-    """A message as the translator reads it: the page escapes every punctuation mark for Markdown."""
-    return re.sub(r"\\(.)", r"\1", message.value)
 
 
 def glossary_events(factory) -> list[Event]:
@@ -157,7 +152,7 @@ def test_import_replaces_the_terms_and_warns_about_bad_rows(app, factory):
 
 @pytest.mark.parametrize("content, reason", [
     (b"chinese,english\n\xe4\xba\x94,x\n", "lacks the column(s) source, target"),
-    (b"source,target\n\xe4,x\n", "not readable as UTF-8"),
+    (b"source,target\n\xe4,x\n", "not valid UTF-8 at byte 14 (line 2)"),
 ], ids=["no-source-column", "undecodable"])
 def test_a_bad_file_is_refused_in_one_line_and_the_glossary_kept(app, factory, content, reason):
     app.switch_page(PAGE).run()

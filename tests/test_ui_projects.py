@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import shown
 from workbench.cli import ensure_sample
 from workbench.formats import DEFAULT_SIZE_CAP
 from workbench.store.models import Base
@@ -80,12 +81,12 @@ def test_a_bad_upload_is_one_error_line_and_the_store_is_unchanged(app, factory,
     before = store_rows(factory)
     submit_import(app, "from-upload", **{uploader: (name, content)})
     assert not app.exception
-    [error] = [e.value for e in app.error]
+    [error] = [shown(e) for e in app.error]
     assert expected in error and error.startswith(name + ":")  # the name the translator uploaded, no temp folder
     assert "\n" not in error and "/tmp" not in error
     assert app.status[0].proto.label == "Import failed"
     assert store_rows(factory) == before
-    assert [s.value for s in app.subheader] == ["wuzheng-5g"]
+    assert [shown(s) for s in app.subheader] == ["wuzheng-5g"]
 
 
 def test_the_session_keeps_working_after_a_bad_upload(app, factory):
@@ -94,7 +95,7 @@ def test_the_session_keeps_working_after_a_bad_upload(app, factory):
     assert app.error
     submit_import(app, "press")
     assert not app.exception and not app.error
-    assert [s.value for s in app.subheader] == ["press", "wuzheng-5g"]
+    assert [shown(s) for s in app.subheader] == ["press", "wuzheng-5g"]
     after = {s.name: s for s in list_projects(factory)}
     assert after["wuzheng-5g"] == before["wuzheng-5g"]
     assert after["press"].segments == before["wuzheng-5g"].segments  # the same sample, imported by upload

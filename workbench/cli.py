@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--bilingual", help="an XLIFF 1.2/2.0, TMX or bilingual .docx table: no alignment needed")
     imp.add_argument("--glossary")
     imp.add_argument("--name", help="document name (default: from the source file name)")
+    imp.add_argument("--as", dest="actor", default="cli", metavar="NAME",
+                     help="who imports (an admin once accounts exist)")
 
     check = commands.add_parser("check", help="glossary, translation QA and grammar findings for a draft")
     check.add_argument("source")
@@ -195,7 +197,7 @@ def cmd_import(args) -> int:
     factory = _factory(args)
     name = args.name or document_name_for(Path(args.source))
     import_document(factory, args.project, name, str(args.source), str(args.draft), aligned.source.text,
-                    aligned.draft.text, aligned.alignment, aligned.glossary)
+                    aligned.draft.text, aligned.alignment, aligned.glossary, actor=args.actor)
     pairs = aligned.alignment.pairs
     flagged = sum(1 for p in pairs if p.low_confidence)
     print(f"imported {name!r} into {args.project!r}: {len(pairs)} segments"
@@ -356,7 +358,7 @@ def _import_bilingual(args) -> int:
     target_text = "\n\n".join(u.target for u in units)
     name = args.name or document_name_for(path)
     import_document(_factory(args), args.project, name, str(path), str(path), source_text, target_text, alignment,
-                    glossary)
+                    glossary, actor=args.actor)
     print(f"imported {name!r} into {args.project!r}: {len(units)} segments from {path.name} (no alignment needed)")
     return 0
 

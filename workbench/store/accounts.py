@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     Permission("check-config", "changing the check settings", ADMINS),
     Permission("export", "exporting", ADMINS),
     Permission("restore", "restoring a backup over the store", ADMINS),
+    Permission("import", "importing documents (and their glossary)", ADMINS),
 )}
 
 USER_EVENT = "user-add"

@@ -80,6 +80,8 @@ def from_json(data: bytes, name: str) -> Snapshot:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UserError(f"{name}: not a workbench backup (neither a SQLite database nor valid JSON: {error})") from None
+    except RecursionError:
+        raise UserError(f"{name}: not a workbench backup (JSON nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise UserError(f"{name}: JSON, but not a workbench backup (no \"format\": \"{FORMAT}\")")
     if document.get("format_version") != FORMAT_VERSION or not isinstance(document.get("tables"), dict):

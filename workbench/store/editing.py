@@ -42,6 +42,9 @@ def save_edit(factory: sessionmaker, segment_id: int, text: str, author: str, ex
         segment = session.get(SegmentRow, segment_id)
         if segment is None:
             raise UserError(f"no segment with id {segment_id}")
+        if segment.retired_at is not None:
+            raise RefusedError("this pair was merged into the pair before it meanwhile: nothing was saved; "
+                               "reload and edit the merged pair")
         if segment.target_text == text and expected_version in (None, segment.version):
             return SavedEdit(segment.id, segment.version, text)  # nothing changed: no new revision
         version = segment.version if expected_version is None else expected_version

@@ -42,7 +42,8 @@ def open_engine(url: str | None = None) -> Engine:
     try:
         engine = create_engine(url, future=True, pool_pre_ping=True)
     except (ArgumentError, ModuleNotFoundError) as error:
-        raise UserError(f"cannot use database {url!r}: {error}") from None
+        raise UserError(f"cannot use database {_without_password(url)!r}: "
+                        f"{str(error).replace(url, _without_password(url))}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
@@ -66,3 +67,13 @@ def migrate(engine: Engine) -> None:
 
 def session_factory(url: str | None = None) -> sessionmaker:
     return sessionmaker(open_engine(url), expire_on_commit=False)
+
+
+def _without_password(url: str) -> str:
+    """The URL as it may be printed: a password in it is replaced by ***."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url

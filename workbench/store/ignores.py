@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import UserError
@@ -25,15 +26,23 @@ def fingerprint(finding: Finding) -> str:
 
 
 def ignore_finding(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:
-    """Remember that ``finding`` is ignored on this segment; False when it already was."""
+    """Remember that ``finding`` is ignored on this segment; False when it already was (also when
+    somebody else ignored it at the same moment: the unique index decides)."""
     reason = " ".join(reason.split())
     if not reason:
         raise UserError("say why the finding is ignored (a reason is required)")
+    try:
+        return _ignore(factory, segment_id, finding, reason, actor)
+    except IntegrityError:
+        return False
+
+
+def _ignore(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:
     with factory.begin() as session:
         require(session, actor, "ignore")
         segment = session.get(SegmentRow, segment_id)
-        if segment is None:
-            raise UserError(f"no segment with id {segment_id}")
+        if segment is None or segment.retired_at is not None:
+            raise UserError(f"no segment with id {segment_id} (it may have been merged into its neighbour)")
         mark = fingerprint(finding)
         if session.scalar(select(FindingIgnore.id).where(
                 FindingIgnore.segment_id == segment_id, FindingIgnore.check_id == finding.check,

@@ -60,6 +60,10 @@ class SegmentRow(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # every ORM update of a segment says "WHERE version = <the version it read>": a change made by
+    # someone else meanwhile makes the update fail (StaleDataError) instead of being overwritten.
+    # The version itself is set by the code (a new text is a new version), never by the mapper.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     # set when the pair was merged into its neighbour: kept with its revisions, no longer numbered
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)

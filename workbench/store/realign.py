@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workbench.errors import UserError
 from workbench.segment import break_positions, default_rules
 from workbench.store.accounts import require
+from workbench.store.conflicts import refused_if_changed_meanwhile
 from workbench.store.editing import StaleEdit
 from workbench.store.models import Event, Revision, SegmentRow, now
 
@@ -40,7 +41,7 @@ def kind_of(source: str, target: str) -> str:
 
 def merge_with_next(factory: sessionmaker, segment_id: int, actor: str, expected_version: int | None = None) -> int:
     """Merge the pair with the next pair of its document; returns the surviving segment's new version."""
-    with factory.begin() as session:
+    with refused_if_changed_meanwhile(), factory.begin() as session:
         require(session, actor, "merge-split")
         first = _segment(session, segment_id, expected_version)
         second = session.scalar(
@@ -56,6 +57,7 @@ def merge_with_next(factory: sessionmaker, segment_id: int, actor: str, expected
         version = _revise(session, first, _join_english(first.target_text, second.target_text), actor,
                           f"merged with the next pair (segment id {second.id})")
         second.retired_at = now()
+        second.version += 1  # a save still aimed at it (expecting the old version) is refused
         session.add(Event(project_id=first.document.project_id, segment_id=first.id, action="merge",
                           actor=actor.strip(), detail={"merged": second.id, "before": before,
                                                        "version": version}))
@@ -65,7 +67,7 @@ def merge_with_next(factory: sessionmaker, segment_id: int, actor: str, expected
 def split_segment(factory: sessionmaker, segment_id: int, point: SplitPoint, actor: str,
                   expected_version: int | None = None) -> int:
     """Split the pair in two at ``point``; returns the id of the new second pair."""
-    with factory.begin() as session:
+    with refused_if_changed_meanwhile(), factory.begin() as session:
         require(session, actor, "merge-split")
         first = _segment(session, segment_id, expected_version)
         source, target = first.source_text, first.target_text

@@ -48,14 +48,19 @@ def project_by_name(session: Session, name: str) -> Project:
 
 def import_document(factory: sessionmaker, project_name: str, document_name: str, source_file: str,
                     draft_file: str, source_text: str, draft_text: str, alignment: Alignment,
-                    glossary: GlossaryValue | None = None, author: str = IMPORT_AUTHOR) -> int:
+                    glossary: GlossaryValue | None = None, author: str = IMPORT_AUTHOR,
+                    actor: str | None = None) -> int:
     """Store an aligned document (and its glossary) in one transaction; returns the document id.
 
-    Either everything of the import is saved or, on any failure, nothing is.
+    Either everything of the import is saved or, on any failure, nothing is. ``actor`` is the person
+    importing: once accounts exist it must be an admin (an import creates projects and replaces the
+    project's glossary, which only an admin may change).
     """
     if not project_name.strip():
         raise UserError("the project name is empty")
     with factory.begin() as session:
+        if actor is not None:
+            require(session, actor, "import")
         project = session.scalar(select(Project).where(Project.name == project_name))
         if project is None:
             project = Project(name=project_name, check_config={})

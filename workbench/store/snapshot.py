@@ -21,6 +21,7 @@ from workbench.store.repository import project_by_name
 
 # events after which a partial reload is not enough
 RELOAD_ALL = frozenset({"import", "merge", "split", "glossary", "check-config", "restore"})
+WINDOW = 200  # event ids read again on every refresh (see ProjectSnapshot.refresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class ProjectSnapshot:
         self._lock = threading.Lock()
         self.project_id: int | None = None
         self.last_event = -1
+        self._seen: set[tuple] = set()  # (id, time) of the events with the last WINDOW ids
         self.generation = 0  # grows whenever anything changed; pages key their derived caches on it
         self.documents: dict[str, list[SegmentView]] = {}
         self.length_ratios: dict[str, float] = {}
@@ -57,23 +59,39 @@ class ProjectSnapshot:
         self.document_generation: dict[str, int] = {}  # grows when one of the document's segments changed
 
     def refresh(self) -> ProjectSnapshot:
-        """Bring the snapshot up to date; cheap when nothing changed."""
+        """Bring the snapshot up to date; one small query when nothing changed.
+
+        Events are recognised by (id, time) and the last WINDOW ids are read again each time: on
+        PostgreSQL an event can commit after one with a higher id, and a restore can reuse ids; an
+        event seen before that is gone means the store was restored, and everything is reloaded."""
         with self._lock, self._factory() as session:
             project = project_by_name(session, self.project_name)
-            newest = session.scalar(select(func.max(Event.id)).where(Event.project_id == project.id)) or 0
-            if project.id == self.project_id and newest == self.last_event:
-                return self
-            changes = [] if project.id != self.project_id or newest < self.last_event else session.execute(
-                select(Event.action, Event.segment_id)
-                .where(Event.project_id == project.id, Event.id > self.last_event)).all()
-            if not changes or any(action in RELOAD_ALL for action, _ in changes):
+            if project.id != self.project_id:
+                newest = session.scalar(select(func.max(Event.id)).where(Event.project_id == project.id)) or 0
+                rows = self._recent(session, project.id, newest - WINDOW)
                 self._load_all(session, project)
-                self.settings_generation += 1
             else:
-                self._reload(session, {segment_id for _, segment_id in changes if segment_id is not None})
-            self.project_id, self.last_event = project.id, newest
+                lower = self.last_event - WINDOW
+                rows = self._recent(session, project.id, lower)
+                now_there = {(r.id, r.created_at) for r in rows}
+                new = [r for r in rows if (r.id, r.created_at) not in self._seen]
+                vanished = any(seen[0] > lower and seen not in now_there for seen in self._seen)
+                if not new and not vanished:
+                    return self
+                if vanished or any(r.action in RELOAD_ALL for r in new):
+                    self._load_all(session, project)
+                else:
+                    self._reload(session, {r.segment_id for r in new if r.segment_id is not None})
+            self.project_id = project.id
+            self.last_event = max((r.id for r in rows), default=0)
+            self._seen = {(r.id, r.created_at) for r in rows if r.id > self.last_event - WINDOW}
             self.generation += 1
             return self
+
+    @staticmethod
+    def _recent(session, project_id: int, lower: int):
+        return session.execute(select(Event.id, Event.created_at, Event.action, Event.segment_id)
+                               .where(Event.project_id == project_id, Event.id > lower)).all()
 
     def segments(self) -> list[SegmentView]:
         return [s for segments in self.documents.values() for s in segments]
@@ -82,21 +100,23 @@ class ProjectSnapshot:
         return self.ignored.get(segment_id, {})
 
     def _load_all(self, session, project: Project) -> None:
+        """Everything again, published at the end: a page reading meanwhile sees the old snapshot."""
         documents = session.execute(
             select(Document.id, Document.name, Document.length_ratio)
             .where(Document.project_id == project.id).order_by(Document.id)).all()
         names = {d.id: d.name for d in documents}
-        self.length_ratios = {d.name: d.length_ratio or 3.0 for d in documents}
         rows = session.scalars(
             select(SegmentRow).options(defer(SegmentRow.updated_at))
             .where(SegmentRow.document_id.in_(list(names)), SegmentRow.retired_at.is_(None))
             .order_by(SegmentRow.document_id, SegmentRow.position)).all()
-        self.documents = {name: [] for name in names.values()}
-        self.document_generation = {name: self.generation + 1 for name in names.values()}
+        loaded: dict[str, list[SegmentView]] = {name: [] for name in names.values()}
         for number, row in enumerate(rows, start=1):
-            self.documents[names[row.document_id]].append(_view(row, number, names[row.document_id]))
-        self.ignored = {}
-        self._load_ignores(session, [r.id for r in rows])
+            loaded[names[row.document_id]].append(_view(row, number, names[row.document_id]))
+        ignored = load_ignores(session, [r.id for r in rows])
+        self.document_generation = {name: self.generation + 1 for name in names.values()}
+        self.length_ratios = {d.name: d.length_ratio or 3.0 for d in documents}
+        self.documents, self.ignored = loaded, ignored
+        self.settings_generation += 1
 
     def _reload(self, session, segment_ids: set[int]) -> None:
         rows = {r.id: r for r in session.scalars(select(SegmentRow).where(SegmentRow.id.in_(segment_ids)))}
@@ -106,12 +126,9 @@ class ProjectSnapshot:
                 if row is not None:
                     segments[position] = _view(row, old.number, name)
                     self.document_generation[name] = self.generation + 1
-        for segment_id in segment_ids:
-            self.ignored.pop(segment_id, None)
-        self._load_ignores(session, list(segment_ids))
-
-    def _load_ignores(self, session, segment_ids: list[int]) -> None:
-        self.ignored.update(load_ignores(session, segment_ids))
+        ignored = {k: v for k, v in self.ignored.items() if k not in segment_ids}
+        ignored.update(load_ignores(session, list(segment_ids)))
+        self.ignored = ignored  # published whole, like everything a page reads
 
 
 def _view(row: SegmentRow, number: int, document: str) -> SegmentView:

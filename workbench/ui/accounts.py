@@ -37,8 +37,11 @@ def oidc_configured() -> bool:
 
 
 def oidc_identity() -> str:
-    """The account name an OIDC login maps to: the identity's e-mail address, else its name."""
-    return str(st.user.get("email") or st.user.get("name") or "")
+    """The account name an OIDC login maps to: the identity's verified e-mail address. Not its display
+    name, which many providers let people choose themselves (and so pick an admin's name)."""
+    if st.user.get("email_verified") is False:
+        return ""
+    return str(st.user.get("email") or "")
 
 
 def login_needed(factory) -> bool:

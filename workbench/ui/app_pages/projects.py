@@ -14,6 +14,8 @@ from workbench.formats import DEFAULT_SIZE_CAP, READERS
 from workbench.pipeline import GLOSSARY_READERS, align_files
 from workbench.store.repository import document_name_for, import_document, list_projects
 from workbench.ui import state
+from workbench.ui.accounts import logged_in
+from workbench.ui.markup import escape
 from workbench.ui.resources import store
 
 # The uploaders take any file type: Streamlit's own type filter raises an exception (a traceback in the page) for a
@@ -29,10 +31,12 @@ def without_folder(message: str, folder: str) -> str:
 
 st.title("Projects")
 factory = store()
+login = logged_in()  # with accounts an import needs an admin; the core refuses others with a message
+importer = login.name if login else st.session_state.get(state.USER) or "app"
 try:
     projects = list_projects(factory)
 except UserError as error:
-    st.error(str(error))
+    st.error(escape(str(error)))
     st.stop()
 
 if not projects:
@@ -67,18 +71,18 @@ with st.expander("New project or document", expanded=not projects):
                     st.write(f"{len(aligned.alignment.pairs)} pairs; saving…")
                     import_document(factory, name.strip(), document_name_for(paths["source"]), source.name,
                                     draft.name, aligned.source.text, aligned.draft.text, aligned.alignment,
-                                    aligned.glossary, author=st.session_state.get(state.USER, "app"))
+                                    aligned.glossary, author=importer, actor=importer)
                     progress.update(label=f"Imported into {name.strip()}", state="complete")
                     st.rerun()
                 except UserError as error:
                     progress.update(label="Import failed", state="error")
                     failure = without_folder(str(error), folder)
             if failure:  # below the status box, not in it: the browser shows a failed status collapsed
-                st.error(failure)
+                st.error(escape(failure))
 
 for summary in projects:
     with st.container(border=True):
-        st.subheader(summary.name, anchor=False)
+        st.subheader(escape(summary.name), anchor=False)
         done = summary.by_status["approved"]
         st.progress(done / summary.segments if summary.segments else 0.0,
                     text=f"{done} of {summary.segments} segments approved")

@@ -13,6 +13,7 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.release import EXPORTERS, export, manifest_path, with_findings
 from workbench.store.review import authorize_export, export_project, record_export
+from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
 
@@ -45,7 +46,7 @@ if st.button("Export", key="release_export"):
             authorize_export(factory, project, user)  # a refusal before any file is written
             record = export(with_findings(export_project(factory, project), findings), fmt, output, include)
         except UserError as error:
-            st.error(str(error))
+            st.error(escape(str(error)))
         else:
             record_export(factory, project, user, {"format": fmt, "sha256": record["output"]["sha256"], "via": "app"})
             st.session_state["release_file"] = (output.name, output.read_bytes(),
@@ -53,7 +54,7 @@ if st.button("Export", key="release_export"):
 if "release_file" in st.session_state:
     name, data, manifest = st.session_state["release_file"]
     effort = json.loads(manifest).get("editing_effort", {})
-    st.success(f"{name}: {len(data)} bytes · draft → final BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, "
+    st.success(f"{escape(name)}: {len(data)} bytes · draft → final BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, "
                f"TER {effort.get('ter')}")
     st.download_button(f"Download {name}", data, file_name=name, key="release_download")
     st.download_button("Download the manifest", manifest, file_name=name + ".manifest.json", key="release_manifest")

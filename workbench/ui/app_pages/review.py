@@ -7,7 +7,7 @@ import streamlit as st
 from workbench.diffing import effort, word_diff
 from workbench.errors import UserError
 from workbench.store.editing import history
-from workbench.store.review import decide
+from workbench.store.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
@@ -20,10 +20,10 @@ project = choose_project(factory)
 reviewer = current_user(factory, "reviewer")
 
 
-def _decide(action: str, chosen: list[int], comment: str = "") -> None:
+def _decide(action: str, chosen, comment: str = "") -> None:
     """Approve or reject; a refusal (a translator has no reviewer role) is shown and the page stays."""
     try:
-        decide(factory, project, action, reviewer, chosen, comment)
+        decide_seen(factory, project, action, reviewer, {s.id: s.version for s in chosen}, comment)
     except UserError as error:
         st.error(escape(str(error)))
     else:
@@ -47,7 +47,7 @@ columns[2].metric("Approved", sum(1 for s in segments if s.status == "approved")
 safe = [s for s in segments if s.status != "approved" and s.target_text == s.draft_text and s.id not in open_findings]
 if st.button(f"Approve the {len(safe)} unchanged segments without open findings", disabled=not safe,
              key="bulk-approve"):
-    _decide("approve", [numbers[s.id] for s in safe], "bulk: unchanged, no findings")
+    _decide("approve", safe, "bulk: unchanged, no findings")
 
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
 shown = changed if only_changed else segments
@@ -66,6 +66,6 @@ for segment in shown[(page - 1) * SEGMENTS_PER_PAGE: page * SEGMENTS_PER_PAGE]:
         comment = st.text_input("Comment", key=f"comment-{segment.id}")
         buttons = st.columns(2)
         if buttons[0].button("Approve", key=f"review-approve-{segment.id}"):
-            _decide("approve", [numbers[segment.id]], comment)
+            _decide("approve", [segment], comment)
         if buttons[1].button("Reject", key=f"review-reject-{segment.id}"):
-            _decide("reject", [numbers[segment.id]], comment)
+            _decide("reject", [segment], comment)

@@ -20,7 +20,7 @@ from workbench.store.editing import StaleEdit, save_edit
 from workbench.store.ignores import ignore_finding
 from workbench.store.models import STATUSES
 from workbench.store.realign import merge_with_next, split_segment
-from workbench.store.review import decide
+from workbench.store.review import decide_seen
 from workbench.ui import state
 from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup
@@ -87,11 +87,11 @@ if memory_file is not None:
         memory = load_memory(memory_file.name, memory_file.getvalue())
         st.sidebar.caption(f"{len(memory.sources)} translation units")
     except UserError as error:
-        st.sidebar.error(str(error))
+        st.sidebar.error(escape(str(error)))
 
 if NOTICE in st.session_state:
     kind, message = st.session_state.pop(NOTICE)
-    (st.error if kind == "error" else st.toast)(message)
+    (st.error if kind == "error" else st.toast)(escape(message))  # messages quote document text
 
 checked = checked_project(project)
 documents = checked.documents
@@ -130,7 +130,7 @@ for segment in shown[(page - 1) * PAIRS_PER_PAGE: page * PAIRS_PER_PAGE]:
         buttons = right.columns(2)
         buttons[0].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved" or not may_approve,
                           help=None if may_approve else "Approving needs the reviewer or admin role",
-                          on_click=lambda s=segment: _act(lambda: decide(factory, project, "approve", user, [s.number]),
+                          on_click=lambda s=segment: _act(lambda: decide_seen(factory, project, "approve", user, {s.id: s.version}),
                                                           f"Approved segment {s.number}"))
         buttons[1].button("Split / merge…", key=f"realign-{segment.id}", on_click=open_dialog,
                           args=("realign", segment.id))
