@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.cli_accounts import add_account_parsers, cmd_log, cmd_user
+from workbench.cli_files import cmd_align, cmd_check, cmd_fix, size_cap, warn_glossary
 from workbench.errors import UserError
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "wuzheng-5g"
@@ -143,43 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _size_cap(args) -> int:
-    return int(args.max_size * 1024 * 1024)
-
-
 def _factory(args):
     from workbench.store.engine import session_factory
 
     return session_factory(getattr(args, "serve_db", None) or args.db)
-
-
-def cmd_align(args) -> int:
-    from workbench.pipeline import align_files
-
-    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
-    _warn_glossary(aligned.glossary)
-    pairs = aligned.alignment.pairs
-    if args.format == "json":
-        json.dump({"pairs": [{"source": p.source, "target": p.target, "kind": p.kind,
-                              "paragraph": p.paragraph, "confidence": p.confidence} for p in pairs]},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-        writer.writerow(["paragraph", "kind", "confidence", "source", "target"])
-        for p in pairs:
-            writer.writerow([p.paragraph, p.kind, p.confidence, _one_line(p.source), _one_line(p.target)])
-    return 0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _warn_glossary(glossary) -> None:
-    if glossary is not None:
-        for problem in glossary.problems:
-            print(f"workbench: {glossary.name}: {problem} (row skipped)", file=sys.stderr)
 
 
 def cmd_import(args) -> int:
@@ -192,8 +159,8 @@ def cmd_import(args) -> int:
         return _import_bilingual(args)
     if not (args.source and args.draft):
         raise UserError("import needs --source FILE and --draft FILE (or --bilingual FILE)")
-    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
-    _warn_glossary(aligned.glossary)
+    aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
+    warn_glossary(aligned.glossary)
     factory = _factory(args)
     name = args.name or document_name_for(Path(args.source))
     import_document(factory, args.project, name, str(args.source), str(args.draft), aligned.source.text,
@@ -202,71 +169,6 @@ def cmd_import(args) -> int:
     flagged = sum(1 for p in pairs if p.low_confidence)
     print(f"imported {name!r} into {args.project!r}: {len(pairs)} segments"
           f" ({flagged} with low alignment confidence)")
-    return 0
-
-
-def _checker(args, aligned, engine_name: str):
-    from workbench.checks import check_ids
-    from workbench.formats import check_config
-    from workbench.qa import Checker
-
-    only = None
-    if getattr(args, "checks", None):
-        only = frozenset(c.strip() for c in args.checks.split(",") if c.strip())
-        unknown = sorted(only - set(check_ids()) - {"grammar"})
-        if unknown:
-            raise UserError(f"unknown check id(s) {', '.join(unknown)}; see `workbench check --help`")
-    engine = None
-    if engine_name != "none":
-        from workbench.engines import make_engine
-
-        engine = make_engine(engine_name, lt_server=getattr(args, "lt_server", None))
-    terms = aligned.glossary.terms if aligned.glossary else ()
-    return Checker(terms, engine, check_config.for_glossary(args.glossary), only=only)
-
-
-def _segments(aligned):
-    from workbench.qa import SegmentInput
-
-    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind) for i, p in enumerate(aligned.alignment.pairs)]
-
-
-def cmd_check(args) -> int:
-    from workbench.pipeline import align_files
-    from workbench.report import render_json, render_text
-
-    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
-    _warn_glossary(aligned.glossary)
-    checker = _checker(args, aligned, args.engine)
-    reports = checker.check(_segments(aligned), aligned.alignment.length_ratio)
-    if args.format == "json":
-        json.dump(render_json(reports, args.engine), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render_text(reports, color=sys.stdout.isatty()))
-    return 1 if any(r.findings for r in reports) else 0
-
-
-def cmd_fix(args) -> int:
-    from workbench.fixes import fix_targets
-    from workbench.pipeline import align_files
-    from workbench.safe_write import write_text_atomically
-
-    aligned = align_files(args.source, args.draft, args.glossary, _size_cap(args))
-    _warn_glossary(aligned.glossary)
-    checker = _checker(args, aligned, "none")
-    segments = _segments(aligned)
-    fixed = fix_targets(checker, segments, aligned.alignment.length_ratio)
-    text = aligned.draft.text
-    pieces, position, changed = [], 0, 0
-    for (start, end), before, after in zip(aligned.target_spans(), segments, fixed):
-        if end > start and after != before.target:
-            pieces += [text[position:start], after]
-            position = end
-            changed += 1
-    pieces.append(text[position:])
-    write_text_atomically(Path(args.output), "".join(pieces))
-    print(f"wrote {args.output}: safe fixes applied in {changed} of {len(segments)} segments", file=sys.stderr)
     return 0
 
 
@@ -350,9 +252,9 @@ def _import_bilingual(args) -> int:
     from workbench.store.repository import document_name_for, import_document
 
     path = Path(args.bilingual)
-    units = read_bilingual(path, _size_cap(args))
+    units = read_bilingual(path, size_cap(args))
     glossary = read_glossary(args.glossary) if args.glossary else None
-    _warn_glossary(glossary)
+    warn_glossary(glossary)
     alignment = units_to_alignment(units)
     source_text = "\n\n".join(u.source for u in units)
     target_text = "\n\n".join(u.target for u in units)
@@ -368,7 +270,7 @@ def cmd_suggest(args) -> int:
     from workbench.memory import TranslationMemory
     from workbench.store.review import export_project
 
-    memory = TranslationMemory(read_memory(Path(args.tm), _size_cap(args)))
+    memory = TranslationMemory(read_memory(Path(args.tm), size_cap(args)))
     project = export_project(_factory(args), args.project)
     for unit in project.units:
         matches = memory.lookup(unit.source, args.threshold, args.limit)

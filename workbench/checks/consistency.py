@@ -80,6 +80,11 @@ class _Stems:
         self.short = {w for w in self.full if len(w) == 4}
         self._any: dict[frozenset[str], bool] = {}  # memo of match_any: the same glosses come up again
 
+    def __eq__(self, other) -> bool:  # equal observations let the re-check skip the judgement
+        return isinstance(other, _Stems) and self.full == other.full
+
+    __hash__ = None
+
     def match_any(self, glosses: frozenset[str]) -> bool:
         found = self._any.get(glosses)
         if found is None:

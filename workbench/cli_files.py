@@ -1,0 +1,112 @@
+"""The commands that work on files alone, without a project store: align, check and fix.
+
+Thin wrappers, like the rest of the command line (workbench/cli.py builds the parser): the work is in
+workbench.pipeline, workbench.qa and workbench.fixes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from workbench.errors import UserError
+
+
+def size_cap(args) -> int:
+    return int(args.max_size * 1024 * 1024)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def warn_glossary(glossary) -> None:
+    if glossary is not None:
+        for problem in glossary.problems:
+            print(f"workbench: {glossary.name}: {problem} (row skipped)", file=sys.stderr)
+
+
+def cmd_align(args) -> int:
+    from workbench.pipeline import align_files
+
+    aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
+    warn_glossary(aligned.glossary)
+    pairs = aligned.alignment.pairs
+    if args.format == "json":
+        json.dump({"pairs": [{"source": p.source, "target": p.target, "kind": p.kind,
+                              "paragraph": p.paragraph, "confidence": p.confidence} for p in pairs]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(["paragraph", "kind", "confidence", "source", "target"])
+        for p in pairs:
+            writer.writerow([p.paragraph, p.kind, p.confidence, _one_line(p.source), _one_line(p.target)])
+    return 0
+
+
+def _checker(args, aligned, engine_name: str):
+    from workbench.checks import check_ids
+    from workbench.formats import check_config
+    from workbench.qa import Checker
+
+    only = None
+    if getattr(args, "checks", None):
+        only = frozenset(c.strip() for c in args.checks.split(",") if c.strip())
+        unknown = sorted(only - set(check_ids()) - {"grammar"})
+        if unknown:
+            raise UserError(f"unknown check id(s) {', '.join(unknown)}; see `workbench check --help`")
+    engine = None
+    if engine_name != "none":
+        from workbench.engines import make_engine
+
+        engine = make_engine(engine_name, lt_server=getattr(args, "lt_server", None))
+    terms = aligned.glossary.terms if aligned.glossary else ()
+    return Checker(terms, engine, check_config.for_glossary(args.glossary), only=only)
+
+
+def _segments(aligned):
+    from workbench.qa import SegmentInput
+
+    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind) for i, p in enumerate(aligned.alignment.pairs)]
+
+
+def cmd_check(args) -> int:
+    from workbench.pipeline import align_files
+    from workbench.report import render_json, render_text
+
+    aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
+    warn_glossary(aligned.glossary)
+    checker = _checker(args, aligned, args.engine)
+    reports = checker.check(_segments(aligned), aligned.alignment.length_ratio)
+    if args.format == "json":
+        json.dump(render_json(reports, args.engine), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(reports, color=sys.stdout.isatty()))
+    return 1 if any(r.findings for r in reports) else 0
+
+
+def cmd_fix(args) -> int:
+    from workbench.fixes import fix_targets
+    from workbench.pipeline import align_files
+    from workbench.safe_write import write_text_atomically
+
+    aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
+    warn_glossary(aligned.glossary)
+    checker = _checker(args, aligned, "none")
+    segments = _segments(aligned)
+    fixed = fix_targets(checker, segments, aligned.alignment.length_ratio)
+    text = aligned.draft.text
+    pieces, position, changed = [], 0, 0
+    for (start, end), before, after in zip(aligned.target_spans(), segments, fixed):
+        if end > start and after != before.target:
+            pieces += [text[position:start], after]
+            position = end
+            changed += 1
+    pieces.append(text[position:])
+    write_text_atomically(Path(args.output), "".join(pieces))
+    print(f"wrote {args.output}: safe fixes applied in {changed} of {len(segments)} segments", file=sys.stderr)
+    return 0
