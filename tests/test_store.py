@@ -148,3 +148,16 @@ def test_concurrent_writers_lose_no_update(factory, sample, db_url):
             assert [(r.version, r.text) for r in revisions[1:]] == mine
             segment = session.get(SegmentRow, segment_id)
             assert (segment.version, segment.target_text) == mine[-1]
+
+
+def test_a_replaced_glossary_can_be_read_back_from_the_audit_trail(factory, sample):
+    from workbench.store.glossary_edit import save_terms
+
+    _import(factory, sample)
+    saved, problems = save_terms(factory, "p", [{"source": "五莲县", "target": "Wulian County", "type": "place"}],
+                                 "ada")
+    assert (saved, problems) == (1, ())
+    with factory() as session:
+        event = session.scalars(select(Event).where(Event.action == "glossary").order_by(Event.id.desc())).first()
+    assert event.actor == "ada" and event.detail["terms"] == 1
+    assert sorted(r[0] for r in event.detail["replaced"]) == sorted(t.source for t in sample.glossary.terms)

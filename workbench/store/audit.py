@@ -45,6 +45,13 @@ def format_event(event: LoggedEvent) -> str:
     """One line: time (UTC), actor, action, segment number, detail as key=value."""
     when = event.when.astimezone(timezone.utc) if event.when.tzinfo else event.when  # SQLite keeps UTC, naive
     segment = f"#{event.segment}" if event.segment is not None else "-"
-    detail = " ".join(f"{key}={' '.join(str(value).split())}" for key, value in event.detail.items()
-                      if value not in ("", None))
+    detail = " ".join(f"{key}={_short(value)}" for key, value in event.detail.items() if value not in ("", None, []))
     return "\t".join((when.strftime("%Y-%m-%d %H:%M:%SZ"), event.actor, event.action, segment, detail))
+
+
+def _short(value, limit: int = 200) -> str:
+    """A detail value on one line; a long one (the terms a glossary replaced) cut with its size."""
+    if isinstance(value, list) and len(str(value)) > limit:
+        return f"[{len(value)} items]"
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"

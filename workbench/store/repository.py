@@ -96,19 +96,23 @@ def import_document(factory: sessionmaker, project_name: str, document_name: str
 def replace_glossary(session: Session, project: Project, glossary: GlossaryValue, author: str) -> Glossary:
     """Give the project this glossary as a new version of its glossary (terms replaced as a whole)."""
     current = session.scalar(select(Glossary).where(Glossary.project_id == project.id))
+    replaced = []
     if current is None:
         current = Glossary(project_id=project.id, name=glossary.name or "glossary", version=1)
         session.add(current)
         session.flush()
     else:
         for term in list(current.terms):
+            replaced.append([term.source, term.target, term.type, term.forbidden, term.note])
             session.delete(term)
         current.version += 1
         current.name = glossary.name or current.name
     session.add_all(TermRow(glossary_id=current.id, source=t.source, target=t.target, type=t.type,
                             forbidden=";".join(t.forbidden), note=t.note) for t in glossary.terms)
+    # the terms it replaces go into the audit trail: an earlier glossary version can be read back
     session.add(Event(project_id=project.id, action="glossary", actor=author,
-                      detail={"glossary": current.name, "terms": len(glossary.terms), "version": current.version}))
+                      detail={"glossary": current.name, "terms": len(glossary.terms), "version": current.version,
+                              "replaced": replaced}))
     return current
 
 
