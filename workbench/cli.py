@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -354,7 +353,10 @@ def cmd_serve(args) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"workbench: serving on http://localhost:{args.port} (database {url})", file=sys.stderr)
-    return subprocess.call(command, env=env)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # become the server (no child left running when this process is stopped or killed)
+    os.execve(sys.executable, command, env)
 
 
 COMMANDS = {
