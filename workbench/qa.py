@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from workbench.checks import CHECKS, DOCUMENT_CHECKS, DocumentCheck, PairContext, check_ids
+from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
 from workbench.errors import UserError
 from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import SEVERITIES, Finding, Term
@@ -109,13 +109,9 @@ class Checker:
         if self.use_engine and terms:
             engine.add_words(_dictionary_words(terms))
 
-    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0,
-              remember_document: bool = True) -> list[SegmentReport]:
-        """Reports for every segment. ``remember_document`` also caches the whole document's result
-        (worth it when the same document is checked again unchanged, as the CLI does; the app knows
-        from its audit trail when a document changed and passes False)."""
-        if not remember_document:
-            return self._check(segments, length_ratio)
+    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
+        """Reports for every segment; an unchanged document (the same pairs, glossary and settings) is
+        answered from the cache. The app re-checks after edits through workbench/recheck.py instead."""
         document_key = self._key_prefix + hashlib.sha256(json.dumps(
             [[s.index, s.paragraph, s.source, s.target, s.kind] for s in segments] + [round(length_ratio, 1)]
         ).encode()).hexdigest()
@@ -148,7 +144,7 @@ class Checker:
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
-    def _cached_segment_findings(self, context: PairContext, key: tuple) -> tuple[Finding, ...]:
+    def _cached_segment_findings(self, context: PairContext, key: str) -> tuple[Finding, ...]:
         """One pair's own findings, from the cache or checked now (the engine, if any, for this pair alone)."""
         found = self.cache.get(key)
         if found is None:
@@ -156,34 +152,29 @@ class Checker:
             self.cache.put(key, found)
         return found
 
-    def _document_findings(self, check, contexts: list[PairContext], keys: dict[int, tuple]):
-        """A document check's findings, re-using what is cached: its observation of every unchanged
-        pair, and for paragraph-scoped checks the findings of every unchanged paragraph."""
+    def _document_findings(self, check, contexts: list[PairContext], keys: dict[int, str]):
+        """A document check's findings; a paragraph-scoped check re-uses the findings of every paragraph
+        it has seen unchanged."""
         if check.scope == "paragraph":
             for _, group in groupby(contexts, key=lambda c: c.paragraph):
                 group = list(group)
-                key = (check.check_id, "paragraph", tuple((c.index, keys[c.index]) for c in group))
+                key = check.check_id + "|paragraph|" + hashlib.blake2b("\x1e".join(
+                    f"{c.index}\x1d{keys[c.index]}" for c in group).encode(), digest_size=20).hexdigest()
                 found = self.cache.get(key)
                 if found is None:
                     found = tuple(check.check_document(group))
                     self.cache.put(key, found)
                 yield from found
             return
-        if type(check).observe is DocumentCheck.observe:  # nothing per pair worth caching
-            yield from check.check_document(contexts)
-            return
-        observations = []
-        for context in contexts:
-            key = (check.check_id, "observe", keys[context.index])
-            observed = self.cache.get(key)
-            if observed is None:
-                observed = (check.observe(context),)  # wrapped: a check may observe None
-                self.cache.put(key, observed)
-            observations.append(observed[0])
-        yield from check.judge(contexts, observations)
+        # a whole-document check runs whole here: keeping every pair's observation costs more (in memory
+        # and garbage collection) than it saves a one-off check; the app's re-check keeps them
+        # (workbench/recheck.py)
+        yield from check.check_document(contexts)
 
-    def _segment_key(self, pair: PairContext) -> tuple:
-        return (self._key_prefix, pair.source, pair.target, pair.kind, round(pair.length_ratio, 1))
+    def _segment_key(self, pair: PairContext) -> str:
+        # a string, not a tuple: tens of thousands of tuples in a long-lived cache slow every garbage
+        # collection down; the separators cannot occur in text a reader has accepted
+        return "\x1f".join((self._key_prefix, pair.source, pair.target, pair.kind, f"{pair.length_ratio:.1f}"))
 
     def _start_engine(self, pairs: list[PairContext]) -> dict:
         """Engine results as futures: the engine works in one background thread (Harper releases the

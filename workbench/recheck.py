@@ -71,7 +71,7 @@ class DocumentRun:
                 if c.scope == "document" and type(c).observe is not DocumentCheck.observe]
 
     def _observe(self, check, context, key):
-        cache_key = (check.check_id, "observe", key)
+        cache_key = f"{check.check_id}|observe|{key}"
         observed = self.checker.cache.get(cache_key)
         if observed is None:
             observed = (check.observe(context),)
