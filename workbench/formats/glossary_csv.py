@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -15,6 +16,7 @@ from workbench.model import Glossary
 REQUIRED = ("source", "target")
 COLUMNS = ("source", "target", "type", "forbidden", "note")
 DEFAULT_CAP = 10 * 1024 * 1024
+_LIMIT_LOCK = threading.Lock()
 
 
 def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
@@ -23,14 +25,15 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     text = decode(path.read_bytes(), str(path))
     delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
     # csv's default 128 KB field limit would refuse the whole glossary for one huge cell; the file is already
-    # capped, so let any cell through and let validate_rows report the row that holds it.
-    previous_limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
+    # capped, so let any cell through and let validate_rows report the row that holds it. The limit is
+    # process-wide: it is only ever raised, never put back, so two readers at once (two sessions of the
+    # app) cannot lower it under each other.
+    with _LIMIT_LOCK:
+        csv.field_size_limit(max(len(text), csv.field_size_limit()))
     try:
         rows = _rows(csv.DictReader(io.StringIO(text), delimiter=delimiter), path)
     except csv.Error as error:
         raise UserError(f"{path}: not a readable CSV file ({error})") from None
-    finally:
-        csv.field_size_limit(previous_limit)
     terms, problems = validate_rows(rows)
     return Glossary(terms, path.name, tuple(str(p) for p in problems))
 
