@@ -128,7 +128,7 @@ class Checker:
         if self.use_engine:  # once per document: each call to the engine's dictionary has a cost
             self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
                                          | {w for s in segments for w in _romanised_words(s.target)}))
-        keys = {c.index: self._segment_key(c) for c in contexts}
+        keys = {c.index: self.segment_key(c) for c in contexts}
         cached = {c.index: self.cache.get(keys[c.index]) for c in contexts}
         engine_results = self._start_engine([c for c in contexts if cached[c.index] is None])
         per_segment = {}
@@ -140,11 +140,11 @@ class Checker:
             per_segment[context.index] = list(cached[context.index])
         for check in self.document_checks:
             for index, finding in self._document_findings(check, contexts, keys):
-                per_segment[index].append(self._configured(finding))
+                per_segment[index].append(self.configured(finding))
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
-    def _cached_segment_findings(self, context: PairContext, key: str) -> tuple[Finding, ...]:
+    def pair_findings(self, context: PairContext, key: str) -> tuple[Finding, ...]:
         """One pair's own findings, from the cache or checked now (the engine, if any, for this pair alone)."""
         found = self.cache.get(key)
         if found is None:
@@ -171,10 +171,11 @@ class Checker:
         # (workbench/recheck.py)
         yield from check.check_document(contexts)
 
-    def _segment_key(self, pair: PairContext) -> str:
+    def segment_key(self, pair: PairContext) -> str:
         # a string, not a tuple: tens of thousands of tuples in a long-lived cache slow every garbage
-        # collection down; the separators cannot occur in text a reader has accepted
-        return "\x1f".join((self._key_prefix, pair.source, pair.target, pair.kind, f"{pair.length_ratio:.1f}"))
+        # collection down. The source's length makes the key unambiguous whatever the texts contain.
+        return "\x1f".join((self._key_prefix, str(len(pair.source)), pair.source, pair.target, pair.kind,
+                             f"{pair.length_ratio:.1f}"))
 
     def _start_engine(self, pairs: list[PairContext]) -> dict:
         """Engine results as futures: the engine works in one background thread (Harper releases the
@@ -192,7 +193,7 @@ class Checker:
         return futures
 
     def _segment_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
-        findings = [self._configured(f) for check in self.checks for f in check.check(pair)]
+        findings = [self.configured(f) for check in self.checks for f in check.check(pair)]
         if engine_future is not None:
             ours = [(f.start, f.end, f.category) for f in findings]
             for finding in engine_future.result():
@@ -201,10 +202,10 @@ class Checker:
                     continue
                 if not any(_overlaps(finding, start, end) and category == finding.category
                            for start, end, category in ours):
-                    findings.append(self._configured(finding))
+                    findings.append(self.configured(finding))
         return tuple(findings)
 
-    def _configured(self, finding: Finding) -> Finding:
+    def configured(self, finding: Finding) -> Finding:
         severity = self.config.severity.get(finding.check)
         if severity and severity != finding.severity:
             return replace(finding, severity=severity)

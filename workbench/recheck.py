@@ -27,8 +27,8 @@ class DocumentRun:
         self.length_ratio = length_ratio
         self.inputs = list(segments)
         self.contexts = [self._context(s) for s in segments]
-        self.keys = [checker._segment_key(c) for c in self.contexts]
-        self.own = [checker._cached_segment_findings(c, k) for c, k in zip(self.contexts, self.keys)]
+        self.keys = [checker.segment_key(c) for c in self.contexts]
+        self.own = [checker.pair_findings(c, k) for c, k in zip(self.contexts, self.keys)]
         self.observations: dict[str, list] = {check.check_id: [self._observe(check, c, k) for c, k in zip(self.contexts, self.keys)]
                              for check in self._observing()}
         self.cross = self._cross_findings(None)
@@ -46,8 +46,8 @@ class DocumentRun:
         for i in changed:
             self.inputs[i] = segments[i]
             self.contexts[i] = self._context(segments[i])
-            self.keys[i] = self.checker._segment_key(self.contexts[i])
-            self.own[i] = self.checker._cached_segment_findings(self.contexts[i], self.keys[i])
+            self.keys[i] = self.checker.segment_key(self.contexts[i])
+            self.own[i] = self.checker.pair_findings(self.contexts[i], self.keys[i])
             for check in self._observing():
                 observed = self._observe(check, self.contexts[i], self.keys[i])
                 if observed != self.observations[check.check_id][i]:
@@ -102,7 +102,7 @@ class DocumentRun:
         cross: dict[int, list] = {}
         for found in self._by_check.values():
             for index, finding in found:
-                cross.setdefault(index, []).append(self.checker._configured(finding))
+                cross.setdefault(index, []).append(self.checker.configured(finding))
         return {index: tuple(findings) for index, findings in cross.items()}
 
     def _report(self, i: int) -> SegmentReport:
