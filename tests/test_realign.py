@@ -184,3 +184,16 @@ def test_the_snapshot_notices_a_restore_even_when_event_ids_repeat(factory, proj
     assert project.refresh().segments()[0].target_text == "An edit the restore undoes."
     restore(db_url, file, force=True, actor="ops")  # its event takes the id the edit had
     assert project.refresh().segments()[0].target_text == first.target_text
+
+
+def test_findings_ignored_on_a_merged_away_pair_stay_ignored_on_the_merged_pair(factory, project):
+    checked = CheckedProject(factory, "p").refresh()
+    segments = checked.snapshot.segments()
+    position, finding = next((i, f) for i, s in enumerate(segments[1:], start=1) for f in checked.open_findings(s)
+                             if f.check not in ("term_consistency", "name_consistency", "glossary_consistency"))
+    ignore_finding(factory, segments[position].id, finding, "approved wording", "ann")
+    merge_with_next(factory, segments[position - 1].id, "ann")
+    merged = next(s for s in checked.refresh().snapshot.segments() if s.id == segments[position - 1].id)
+    open_, ignored = checked.findings(merged)
+    assert finding.message not in [f.message for f in open_]
+    assert "approved wording" in [i.reason for _, i in ignored]

@@ -17,7 +17,7 @@ from workbench.segment import break_positions, default_rules
 from workbench.store.accounts import require
 from workbench.store.conflicts import refused_if_changed_meanwhile
 from workbench.store.editing import StaleEdit
-from workbench.store.models import Event, Revision, SegmentRow, now
+from workbench.store.models import Event, FindingIgnore, Revision, SegmentRow, now
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ def merge_with_next(factory: sessionmaker, segment_id: int, actor: str, expected
                           f"merged with the next pair (segment id {second.id})")
         second.retired_at = now()
         second.version += 1  # a save still aimed at it (expecting the old version) is refused
+        _carry_ignores(session, second.id, first.id)
         session.add(Event(project_id=first.document.project_id, segment_id=first.id, action="merge",
                           actor=actor.strip(), detail={"merged": second.id, "before": before,
                                                        "version": version}))
@@ -101,6 +102,15 @@ def split_segment(factory: sessionmaker, segment_id: int, point: SplitPoint, act
         session.add(Event(project_id=first.document.project_id, segment_id=first.id, action="split",
                           actor=actor.strip(), detail={"new": second.id, "before": before, "version": version}))
         return second.id
+
+
+def _carry_ignores(session: Session, from_id: int, to_id: int) -> None:
+    """Findings ignored on a merged-away pair stay ignored on the merged pair (same check, same text)."""
+    kept = set(session.execute(select(FindingIgnore.check_id, FindingIgnore.fingerprint)
+                               .where(FindingIgnore.segment_id == to_id)).all())
+    for row in session.scalars(select(FindingIgnore).where(FindingIgnore.segment_id == from_id)):
+        if (row.check_id, row.fingerprint) not in kept:
+            row.segment_id = to_id
 
 
 def _segment(session: Session, segment_id: int, expected_version: int | None) -> SegmentRow:
