@@ -13,11 +13,12 @@ import threading
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import defer, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from workbench.store.ignores import Ignored, load_ignores
 from workbench.store.models import Document, Event, Project, SegmentRow
 from workbench.store.repository import project_by_name
+from workbench.store.review import numbered_segments
 
 # events after which a partial reload is not enough
 RELOAD_ALL = frozenset({"import", "merge", "split", "glossary", "check-config", "restore"})
@@ -101,19 +102,15 @@ class ProjectSnapshot:
 
     def _load_all(self, session, project: Project) -> None:
         """Everything again, published at the end: a page reading meanwhile sees the old snapshot."""
-        documents = session.execute(
-            select(Document.id, Document.name, Document.length_ratio)
+        documents = session.execute(  # names and length ratios, in import order
+            select(Document.name, Document.length_ratio)
             .where(Document.project_id == project.id).order_by(Document.id)).all()
-        names = {d.id: d.name for d in documents}
-        rows = session.scalars(
-            select(SegmentRow).options(defer(SegmentRow.updated_at))
-            .where(SegmentRow.document_id.in_(list(names)), SegmentRow.retired_at.is_(None))
-            .order_by(SegmentRow.document_id, SegmentRow.position)).all()
-        loaded: dict[str, list[SegmentView]] = {name: [] for name in names.values()}
-        for number, row in enumerate(rows, start=1):
-            loaded[names[row.document_id]].append(_view(row, number, names[row.document_id]))
-        ignored = load_ignores(session, [r.id for r in rows])
-        self.document_generation = {name: self.generation + 1 for name in names.values()}
+        loaded: dict[str, list[SegmentView]] = {d.name: [] for d in documents}
+        numbered = numbered_segments(session, project.id)  # numbered as the CLI and every export number them
+        for number, document, row in numbered:
+            loaded[document.name].append(_view(row, number, document.name))
+        ignored = load_ignores(session, [row.id for _, _, row in numbered])
+        self.document_generation = {name: self.generation + 1 for name in loaded}
         self.length_ratios = {d.name: d.length_ratio or 3.0 for d in documents}
         self.documents, self.ignored = loaded, ignored
         self.settings_generation += 1
