@@ -41,3 +41,8 @@ class ExportProject:
     source_language: str = SOURCE_LANGUAGE
     target_language: str = TARGET_LANGUAGE
     extra: dict = field(default_factory=dict)
+
+
+def finding_note(finding) -> str:
+    """A finding as an export carries it in ExportUnit.findings: "category/check: message"."""
+    return f"{finding.category}/{finding.check}: {finding.message}"

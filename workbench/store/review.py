@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer, sessionmaker
 
 from workbench.errors import RefusedError, UserError
-from workbench.release_model import ExportProject, ExportUnit
+from workbench.release_model import ExportProject, ExportUnit, finding_note
 from workbench.store.accounts import require
 from workbench.store.conflicts import refused_if_changed_meanwhile
 from workbench.store.models import Document, Event, Revision, ReviewDecision, SegmentRow, now
@@ -180,5 +180,5 @@ def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[s
             for report in reports:
                 findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
                 if findings:
-                    found[report.index] = tuple(f"{f.category}/{f.check}: {f.message}" for f in findings)
+                    found[report.index] = tuple(finding_note(f) for f in findings)
         return found

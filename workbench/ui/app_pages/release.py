@@ -12,6 +12,7 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.release import EXPORTERS, export, manifest_path, with_findings
+from workbench.release_model import finding_note
 from workbench.store.review import authorize_export, export_project, record_export
 from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
@@ -26,8 +27,8 @@ user = current_user(factory, "reviewer")
 
 checked = checked_project(project)
 segments = checked.snapshot.segments()
-findings = {s.number: tuple(f"{f.category}/{f.check}: {f.message}" for f in checked.open_findings(s))
-            for s in segments if checked.open_findings(s)}  # ignored findings left out, as in `workbench export`
+# ignored findings left out, as in `workbench export`
+findings = {s.number: notes for s in segments if (notes := tuple(map(finding_note, checked.open_findings(s))))}
 approved = sum(1 for s in segments if s.status == "approved")
 st.progress(approved / max(len(segments), 1), text=f"{approved} of {len(segments)} segments approved")
 by_category = Counter(line.split("/", 1)[0] for lines in findings.values() for line in lines)
