@@ -32,3 +32,11 @@ def current_user(factory, default: str) -> str:
         st.warning("Log in first.")
         st.stop()
     return st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, default))
+
+
+def page_of(items: list, per_page: int, key: str) -> list:
+    """The items this page of the list shows, with a page number input when there is more than one page:
+    only what is visible is drawn (every Streamlit element costs server time on every rerun)."""
+    pages = max(1, -(-len(items) // per_page))
+    page = st.number_input("Page", 1, pages, 1, key=key) if pages > 1 else 1
+    return items[(page - 1) * per_page: page * per_page]

@@ -13,7 +13,7 @@ from workbench.model import LOW_CONFIDENCE
 from workbench.store.repository import document_segments
 from workbench.ui import state
 from workbench.ui.resources import store
-from workbench.ui.widgets import choose_project
+from workbench.ui.widgets import choose_project, page_of
 
 PAIRS_PER_PAGE = 40
 
@@ -25,9 +25,7 @@ document_names = [name for name, _ in documents]
 document = st.selectbox("Document", document_names) if len(document_names) > 1 else document_names[0]
 segments = dict(documents)[document]
 
-pages = max(1, -(-len(segments) // PAIRS_PER_PAGE))
-page = st.number_input("Page", min_value=1, max_value=pages, value=1, key=state.PAGE_NUMBER) if pages > 1 else 1
-shown = segments[(page - 1) * PAIRS_PER_PAGE : page * PAIRS_PER_PAGE]
+shown = page_of(segments, PAIRS_PER_PAGE, state.PAGE_NUMBER)
 flagged = sum(1 for s in segments if s.confidence < LOW_CONFIDENCE)
 st.caption(f"{len(segments)} pairs · {flagged} marked for checking (low alignment confidence)")
 

@@ -10,7 +10,7 @@ from workbench.store.editing import history
 from workbench.store.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
-from workbench.ui.widgets import choose_project, current_user
+from workbench.ui.widgets import choose_project, current_user, page_of
 
 SEGMENTS_PER_PAGE = 20
 
@@ -51,9 +51,7 @@ if st.button(f"Approve the {len(safe)} unchanged segments without open findings"
 
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
 shown = changed if only_changed else segments
-pages = max(1, -(-len(shown) // SEGMENTS_PER_PAGE))
-page = st.number_input("Page", 1, pages, 1, key="review_page") if pages > 1 else 1
-for segment in shown[(page - 1) * SEGMENTS_PER_PAGE: page * SEGMENTS_PER_PAGE]:
+for segment in page_of(shown, SEGMENTS_PER_PAGE, "review_page"):
     with st.container(border=True):
         ter, chrf = scores[segment.id]
         st.caption(f"#{numbers[segment.id]} · {segment.status} · v{segment.version} · TER {ter} · chrF {chrf}")

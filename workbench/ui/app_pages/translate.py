@@ -26,7 +26,7 @@ from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
-from workbench.ui.widgets import choose_project, current_user
+from workbench.ui.widgets import choose_project, current_user, page_of
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
@@ -107,11 +107,10 @@ search = filters[3].text_input("Search Chinese and English", key=state.FILTER_SE
 filtering = only_findings or categories or statuses or search
 shown = [s for s in segments if pair_matches(s, checked.open_findings(s), only_findings, categories, statuses,
                                              search)] if filtering else segments
-pages = max(1, -(-len(shown) // PAIRS_PER_PAGE))
-page = st.number_input("Page", 1, pages, 1, key=state.PAGE_NUMBER) if pages > 1 else 1
+on_page = page_of(shown, PAIRS_PER_PAGE, state.PAGE_NUMBER)
 st.caption(f"{len(segments)} pairs · {sum(1 for s in segments if checked.open_findings(s))} with open findings")
 
-for segment in shown[(page - 1) * PAIRS_PER_PAGE: page * PAIRS_PER_PAGE]:
+for segment in on_page:
     findings, ignored = checked.findings(segment)
     with st.container(border=True):
         left, right = st.columns(2)
