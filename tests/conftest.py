@@ -12,6 +12,14 @@ SAMPLE = ROOT / "samples" / "wuzheng-5g"
 SAMPLE_GLOSSARY = ROOT / "glossaries" / "wuzheng.csv"
 
 
+@pytest.fixture(scope="session")
+def sample():
+    """The bundled sample, aligned once per run (an AlignedDocument: frozen values, safe to share)."""
+    from workbench.pipeline import align_files
+
+    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
     """Keep each run's derived caches out of the user's home, but share them within the run."""

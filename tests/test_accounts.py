@@ -6,11 +6,10 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
-from tests.conftest import DATABASES, ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_url
+from tests.conftest import DATABASES, ON_BOTH_DATABASES, store_url
 from tests.test_store import _import
 from workbench.errors import RefusedError, UserError
 from workbench.model import Glossary, Term
-from workbench.pipeline import align_files
 from workbench.store import accounts
 from workbench.store.audit import project_log
 from workbench.store.editing import save_edit, segment_id_for
@@ -41,11 +40,6 @@ def _team(factory) -> None:
 
 
 NAMES = {"translator": "tom", "reviewer": "rita", "admin": "ada"}
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
 
 
 @pytest.fixture(scope="module", params=DATABASES)

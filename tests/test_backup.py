@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_rows, store_url
+from tests.conftest import ON_BOTH_DATABASES, store_rows, store_url
 from workbench.errors import UserError
-from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.backup import backup, restore
 from workbench.store.editing import save_edit, segment_id_for
@@ -25,11 +24,6 @@ from workbench.store.models import Event, Revision, SegmentRow
 from workbench.store.review import decide
 
 store = contextmanager(store_url)
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
 
 
 def fill(url: str, sample, project: str = "wuzheng") -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_url
+from tests.conftest import DATABASES, store_url
 from workbench.errors import UserError
-from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.checked import CheckedProject
 from workbench.store.editing import StaleEdit, history, save_edit
@@ -22,11 +21,6 @@ from workbench.store.snapshot import ProjectSnapshot
 @pytest.fixture(params=DATABASES)
 def db_url(request, tmp_path):
     yield from store_url(request.param, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
 
 
 @pytest.fixture

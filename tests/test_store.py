@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from tests.conftest import DATABASES, SAMPLE, SAMPLE_GLOSSARY, store_url
+from tests.conftest import DATABASES, store_url
 from workbench.errors import UserError
-from workbench.pipeline import align_files
 from workbench.store import repository
 from workbench.store.models import Document, Event, Project, Revision, SegmentRow, TermRow
 
@@ -19,11 +18,6 @@ def db_url(request, tmp_path):
     """Every store test runs twice: on SQLite, and on the PostgreSQL server these machines run, in a
     schema of its own that is dropped afterwards."""
     yield from store_url(request.param, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
 
 
 def _import(factory, sample, project="p", name="doc"):
