@@ -42,9 +42,15 @@ CASES = [
     ("repeated_word", "", "coverage of the the county", [("the the", "the")]),
     ("repeated_word", "", "He said that that plan works.", []),
     ("repeated_word", "", "", []),
+    ("repeated_word", "芳芳说。", "said Fang Fang, a post-90s girl.", []),  # a reduplicated given name
+    ("repeated_word", "", "He had had enough.", []),
+    ("repeated_word", "", "between a protest protest and a walkout", [("protest protest", "protest")]),
+    ("repeated_word", "", "The the county grew.", [("The the", "The")]),
     ("lowercase_sentence_start", "", "It grew. the county gained.", [("t", "T")]),
     ("lowercase_sentence_start", "", "It runs on iPhone. iPhone users like it.", []),
     ("lowercase_sentence_start", "", "At 9 a.m. the forum began.", []),
+    ("lowercase_sentence_start", "", "\" said Fang, a girl from Guangdong.", []),  # a closing quote's attribution
+    ("lowercase_sentence_start", "", "\"the plan works,\" he said.", [("t", "T")]),  # an opening quote
     ("chinese_in_target", "", "The 五征集团 signed.", [("五征集团", "Wuzheng Group")]),
     ("chinese_in_target", "", "It is 智慧农业 now.", [("智慧农业", None)]),
     ("chinese_in_target", "", "Wuzheng signed.", []),
@@ -83,6 +89,13 @@ CASES = [
     ("third_person_verb", "", "Jiang Weidong share his view.", [("share", "shares")]),
     ("third_person_verb", "", "He have a plan.", [("have", "has")]),
     ("third_person_verb", "", "They share a view. Will Jiang Weidong share it?", []),
+    ("plural_subject_singular_verb", "", "Party organizations at all levels has done well.", [("has", "have")]),
+    ("plural_subject_singular_verb", "", "The idea of dental implants is an ideal option.", []),
+    ("plural_subject_singular_verb", "", "The number of people who took part in the demonstrations has fallen.",
+     []),
+    ("plural_subject_singular_verb", "", "", []),
+    ("singular_have", "", "The flood control standard of the reservoir have been raised.", [("have", "has")]),
+    ("singular_have", "", "How could the content of a consignment have been the key?", []),  # after a modal
     ("glossary_forbidden", "", "He met the Wulian Government officials.", [("Wulian Government", "Wulian County Government")]),
     ("glossary_forbidden", "五莲县政府", "He met the Wulian County Government.", []),
     ("glossary_term_missing", "五征集团签约。", "Wuzheng Groupe signed.", [("Wuzheng Groupe", "Wuzheng Group")]),
@@ -124,6 +137,24 @@ def test_check(check_id, source, target, expected):
     for finding in findings:
         assert finding.text == target[finding.start:finding.end]
         assert finding.check == check_id
+
+
+# check id, target, the one-click fix of its first finding (None: shown as a suggestion only)
+FIX_CASES = [
+    ("repeated_word", "coverage of the the county", "the"),
+    ("repeated_word", "between a protest protest and a walkout", None),  # a content word: a person decides
+    ("lowercase_sentence_start", "It grew. the county gained.", None),
+    ("third_person_verb", "Jiang Weidong share his view.", None),
+    ("singular_were", "The signing ceremony between Wuzheng Group and China Mobile were held in May.", None),
+    ("point_of_views", "He shared his point of views.", "points of view"),
+    ("in_the_morning_of", "In the morning of December 12, it rained.", "On the morning of "),
+    ("double_space", "China  Mobile signed.", " "),
+]
+
+
+@pytest.mark.parametrize("check_id,target,fix", FIX_CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in FIX_CASES])
+def test_only_certain_fixes_are_one_click(check_id, target, fix):
+    assert _run(check_id, "", target)[0].fix == fix
 
 
 QUOTE_CASES = [

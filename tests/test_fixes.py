@@ -45,9 +45,13 @@ def test_a_fix_changes_only_its_span():
         position = finding.end
     assert fixed == expected + text[position:]
     assert fixed == "Jiang Weidong share his points of view, he said."
-    # the corrected name reveals the verb agreement; fixing to a fixpoint takes care of it
-    assert fix_targets(Checker(TERMS), [SegmentInput(0, 0, "蒋卫东", text)], 3.0) == [
-        "Jiang Weidong shares his points of view, he said."]
+    # the corrected name reveals the verb agreement, which is suggested but never applied unseen: a bare
+    # verb after a name is as often a garbled machine sentence as a missing "s"
+    fixed_to_fixpoint = fix_targets(Checker(TERMS), [SegmentInput(0, 0, "蒋卫东", text)], 3.0)
+    assert fixed_to_fixpoint == ["Jiang Weidong share his points of view, he said."]
+    agreement = [f for f in Checker(TERMS).check([SegmentInput(0, 0, "蒋卫东", fixed_to_fixpoint[0])])[0].findings
+                 if f.check == "third_person_verb"]
+    assert [(f.text, f.suggestions, f.fix) for f in agreement] == [("share", ("shares",), None)]
 
 
 def test_overlapping_fixes_are_not_applied_together():
@@ -71,7 +75,8 @@ def test_fix_command_on_the_sample_is_idempotent_and_fixes_the_seed_errors(tmp_p
     assert second.returncode == 0
     assert out.read_text("utf-8") == again.read_text("utf-8")
     fixed = out.read_text("utf-8")
-    for wrong, right in [("share his point of views", "shares his points of view"),
+    # the bare "share" after the name is suggested, not applied (see test_a_fix_changes_only_its_span)
+    for wrong, right in [("share his point of views", "share his points of view"),
                          ("He pointed :”5G", "He pointed out: “5G"),
                          ("In the morning of", "On the morning of"),
                          ("Wulian Government", "Wulian County Government"),
@@ -94,7 +99,7 @@ def test_check_command_json_and_exit_codes(tmp_path, cli_env):
     for segment, finding in findings:
         assert segment["target"][finding["start"]:finding["end"]] == finding["text"]
         assert set(finding) == {"check", "category", "severity", "message", "start", "end", "text", "suggestions",
-                                "engine"}
+                                "fix", "engine"}
     assert report["summary"]["findings"] == len(findings)
     flagged = {f["text"] for _, f in findings}
     assert {"point of views", "pointed :", "In the morning of ", "Wulian Government", "the the",
@@ -119,3 +124,10 @@ def test_a_finding_about_the_whole_segment_hides_nothing():
     split = Finding("name_spelling", "glossary", "error", "", 0, 14, "Jiang Wei dong", ("Jiang Weidong",), safe=True)
     assert {f.check for f in deduplicate([whole, space])} == {"glossary_term_missing", "double_space"}
     assert [f.check for f in deduplicate([forbidden, split])] == ["glossary_forbidden"]
+
+
+def test_a_finding_with_several_suggestions_is_never_applied_unseen():
+    choose = Finding("harper_spelling", "spelling", "error", "", 0, 4, "teh ", ("the ", "ten "), safe=True)
+    single = Finding("double_space", "spacing", "warning", "", 4, 6, "  ", (" ",), safe=True)
+    assert (choose.fix, single.fix) == (None, " ")
+    assert apply_fixes("teh   cat", [choose, single]) == "teh  cat"

@@ -8,12 +8,10 @@ MAX_ROUNDS = 8  # a fix may reveal another (a space removed, then a quote turned
 
 
 def safe_fixes(findings) -> list[Finding]:
-    """Safe findings with a suggestion, without overlaps (the earlier, then longer, span wins)."""
+    """Findings with a one-click fix (``Finding.fix``), without overlaps (the earlier, then longer, span wins)."""
     chosen: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), f.check)):
-        if not finding.safe or not finding.suggestions:
-            continue
-        if finding.suggestions[0] == finding.text:
+        if finding.fix is None:
             continue
         if any(finding.start < c.end and c.start < finding.end or
                (finding.start == finding.end == c.start) for c in chosen):
@@ -27,7 +25,7 @@ def apply_fixes(text: str, findings) -> str:
     for finding in sorted(safe_fixes(findings), key=lambda f: f.start, reverse=True):
         if text[finding.start:finding.end] != finding.text:
             continue  # the finding is for another version of the text
-        text = text[:finding.start] + finding.suggestions[0] + text[finding.end:]
+        text = text[:finding.start] + finding.fix + text[finding.end:]
     return text
 
 

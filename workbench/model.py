@@ -110,8 +110,8 @@ class Finding:
     """Something a careful reviewer would mark in a target segment.
 
     ``start``/``end`` are code-point offsets into the exact target text and ``text`` is
-    ``target[start:end]``. ``suggestions`` replace that span; when ``safe`` is true the first one
-    may be applied without a human looking (``workbench fix`` does so).
+    ``target[start:end]``. ``suggestions`` replace that span; ``safe`` says the check is certain of
+    its suggestion, and ``fix`` is then the one-click fix (``workbench fix`` and "Apply fix" use it).
     """
 
     check: str
@@ -125,7 +125,15 @@ class Finding:
     engine: str = "qa"
     safe: bool = False
 
+    @property
+    def fix(self) -> str | None:
+        """The one-click fix: offered only when the check is certain and has one clear suggestion.
+        Several suggestions mean a person must choose, so none of them is applied for them."""
+        if self.safe and len(self.suggestions) == 1 and self.suggestions[0] != self.text:
+            return self.suggestions[0]
+        return None
+
     def to_json(self) -> dict:
         return {"check": self.check, "category": self.category, "severity": self.severity,
                 "message": self.message, "start": self.start, "end": self.end, "text": self.text,
-                "suggestions": list(self.suggestions), "engine": self.engine}
+                "suggestions": list(self.suggestions), "fix": self.fix, "engine": self.engine}

@@ -226,7 +226,7 @@ def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:
     for finding in ordered:
         # only a safe fix covers what lies inside it; a finding that merely points at the whole
         # segment (a missing term, a missing number) must not hide the others
-        if any(k.safe and k.suggestions and k.start <= finding.start and finding.end <= k.end and k.end > k.start
+        if any(k.fix is not None and k.start <= finding.start and finding.end <= k.end and k.end > k.start
                for k in kept):
             continue
         kept.append(finding)

@@ -41,7 +41,8 @@ def render_text(reports, color: bool = False) -> str:
         for finding in report.findings:
             label = paint(f"{finding.severity:7}", SEVERITY_COLOURS.get(finding.severity, ""))
             where = f"{finding.start}-{finding.end}"
-            fix = f"  → {finding.suggestions[0]!r}" if finding.suggestions else ""
+            fix = (f"  → {finding.fix!r}" if finding.fix is not None
+                   else f"  (suggestion: {finding.suggestions[0]!r})" if finding.suggestions else "")
             lines.append(f"    {label} {finding.category}/{finding.check} @{where} {finding.text!r}: "
                          f"{finding.message}{fix}")
         lines.append("")

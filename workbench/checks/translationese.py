@@ -91,7 +91,7 @@ class SingularWereHeld(Check):
                     r"\b(between|of|for|among)\b", match.group("middle")):
                 continue  # "the ceremony and the forum were held": a real plural subject
             yield self.finding(pair, match.start("were"), match.end("were"),
-                               f"The subject “{match.group('head')}” is singular: “was”.", ["was"], safe=True)
+                               f"The subject “{match.group('head')}” is singular: “was”.", ["was"])
 
 
 class ThirdPersonVerb(Check):
@@ -110,7 +110,7 @@ class ThirdPersonVerb(Check):
                 continue
             fixed = {"have": "has", "do": "does"}.get(verb) or (verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s")
             yield self.finding(pair, match.start("verb"), match.end("verb"),
-                               f"“{subject}” takes “{fixed}”.", [fixed], safe=True)
+                               f"“{subject}” takes “{fixed}”.", [fixed])
 
 
 def _after_modal(text: str, start: int) -> bool:
@@ -141,6 +141,8 @@ class SingularHaveBeen(Check):
 
     def check(self, pair):
         for match in _SINGULAR_HAVE.finditer(pair.target):
+            if match.group("verb") == "have" and _after_modal(pair.target, match.start()):
+                continue  # "how could the content of a consignment have been": the modal takes "have"
             fixed = {"have": "has", "are": "is", "were": "was"}[match.group("verb")]
             yield self.finding(pair, match.start("verb"), match.end("verb"),
                                f"The subject “{match.group('head')}” is singular: “{fixed}”.", [fixed])
@@ -163,7 +165,12 @@ class ToGerund(Check):
 
 
 class PluralSubjectSingularVerb(Check):
-    """A plural subject ("Party organizations at all levels … has") with a singular verb."""
+    """A plural subject ("Party organizations at all levels … has") with a singular verb.
+
+    A plural noun that ends a prepositional phrase or a relative clause ("the number of people who
+    took part in the demonstrations has", "a market for suppliers is") is not the subject: the verb
+    agrees with the head before it, so such a noun is passed over.
+    """
 
     check_id = "plural_subject_singular_verb"
     category = "grammar"
@@ -171,12 +178,25 @@ class PluralSubjectSingularVerb(Check):
 
     def check(self, pair):
         for match in _PLURAL_HAS.finditer(pair.target):
-            before = pair.target[: match.start()].split()[-1:] or [""]
-            if before[0].lower() in ("of", "the number of", "one"):
-                continue  # "the number of applications has": the head is singular
+            if _inside_phrase(pair.target, match.start()):
+                continue  # "the idea of dental implants is": the head is "idea", not "implants"
             fixed = {"has": "have", "is": "are", "was": "were"}[match.group("verb")]
             yield self.finding(pair, match.start("verb"), match.end("verb"),
                                f"“{match.group('noun')}” is plural: “{fixed}”.", [fixed])
+
+
+_PREPOSITIONS = {"of", "for", "in", "on", "at", "with", "from", "by", "about", "among", "between", "to", "into",
+                 "across", "through", "over", "under", "like", "than", "including", "one"}
+_PHRASE_BOUNDARY = re.compile(r"[,;:()“”\"]|\b(?:is|are|was|were|has|have|had|will|would|can|could|and|but)\b")
+
+
+def _inside_phrase(text: str, noun_start: int) -> bool:
+    """True when a preposition (or a relative pronoun) comes before the noun within its noun phrase:
+    up to six words back, stopping at punctuation or a verb that ends an earlier clause."""
+    before = text[:noun_start]
+    boundary = max((m.end() for m in _PHRASE_BOUNDARY.finditer(before)), default=0)
+    words = before[boundary:].lower().split()[-6:]
+    return any(word in _PREPOSITIONS or word in ("who", "which", "that") for word in words)
 
 
 CHECKS = (InTheMorningOf, PluralSubjectSingularVerb, PointOfViews, PointedOut, SingularHaveBeen, SingularWereHeld,

@@ -7,13 +7,25 @@ import re
 from workbench.checks.base import Check
 
 _REPEAT = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
-_ALLOWED_REPEATS = {"that", "had", "is", "bye", "so", "very", "ha", "no"}
+# doubled words that are good English: "had had", "that that", "what it is is", emphasis, interjections
+_ALLOWED_REPEATS = {"that", "had", "is", "do", "bye", "so", "very", "ha", "no", "really", "many", "much", "far",
+                    "long", "more", "again", "over", "on", "yes", "now", "well", "bla", "blah", "knock", "tut"}
+# a doubled function word is a slip whatever the sentence: deleting one is certain
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "at", "for", "with", "by", "from", "and", "or", "but",
+                   "as", "its", "their", "his", "her", "our", "this", "these", "those", "was", "were", "are",
+                   "be", "been", "will", "would", "which", "who", "than", "into", "onto", "about"}
 _LOWER_AFTER_END = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(\s+)([a-z])")
 _LOWER_START_OK = re.compile(r"(?:iPhone|iPad|eBay|e-|mRNA|pH|km|kg|mm|cm|m\b)")
 
 
 class RepeatedWord(Check):
-    """The same word twice in a row ("the the"), almost always an editing slip."""
+    """The same word twice in a row ("the the"), almost always an editing slip.
+
+    Not a slip: a doubled word that English allows ("had had", "that that", "very very"), and a
+    capitalised word written twice (Fang Fang, Li Li, Walla Walla): Chinese given names are often
+    reduplicated (芳芳, 丽丽) and place names can be too. Only a doubled function word is certain
+    enough to delete in one click; a doubled content word ("protest protest") is shown, not fixed.
+    """
 
     check_id = "repeated_word"
     category = "repetition"
@@ -21,14 +33,20 @@ class RepeatedWord(Check):
 
     def check(self, pair):
         for match in _REPEAT.finditer(pair.target):
-            if match.group(1).lower() in _ALLOWED_REPEATS:
+            first, second = match.group(1), match.group(3)
+            if first.lower() in _ALLOWED_REPEATS or (first[:1].isupper() and second[:1].isupper()):
                 continue
-            yield self.finding(pair, match.start(), match.end(), f"“{match.group(1)}” is repeated.",
-                               [match.group(1)], safe=True)
+            yield self.finding(pair, match.start(), match.end(), f"“{first}” is repeated.",
+                               [first], safe=first.lower() in _FUNCTION_WORDS)
 
 
 class LowercaseSentenceStart(Check):
-    """A sentence that starts with a lower-case letter after a full stop, question or exclamation mark."""
+    """A sentence that starts with a lower-case letter after a full stop, question or exclamation mark.
+
+    A straight quotation mark standing apart before the word closes a quotation ("… home!" said
+    Fang): what follows continues the sentence. The capital is suggested, never applied in one click:
+    a lower-case start in a machine draft is as often a broken sentence as a missing capital.
+    """
 
     check_id = "lowercase_sentence_start"
     category = "style"
@@ -41,12 +59,12 @@ class LowercaseSentenceStart(Check):
             if _LOWER_START_OK.match(target, start) or _after_abbreviation(target, match.start(1)):
                 continue
             yield self.finding(pair, start, start + 1, "A sentence starts with a lower-case letter.",
-                               [target[start].upper()], safe=True)
-        first = re.match(r"[\s“\"(]*([a-z])", target)
+                               [target[start].upper()])
+        first = re.match(r"\s*(?:[“(]\s*|\"(?=\S))*([a-z])", target)
         if first and pair.extras.get("starts_sentence", True) and not _LOWER_START_OK.match(target, first.start(1)):
             start = first.start(1)
             yield self.finding(pair, start, start + 1, "The segment starts with a lower-case letter.",
-                               [target[start].upper()], safe=True)
+                               [target[start].upper()])
 
 
 def _after_abbreviation(text: str, end: int) -> bool:

@@ -8,7 +8,6 @@ costs one rerun, and typing none (the editor is a form). Document text is shown 
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import streamlit as st
 
@@ -140,10 +139,11 @@ for segment in on_page:
                            on_click=lambda s=segment, m=match: _save(s, m.target, f"memory: {m.score:.0f}%"))
         for index, finding in enumerate(findings):
             line = st.columns([6, 1, 1])
-            line[0].text(f"{finding.severity} · {finding.category}: {finding.message}")
-            if finding.suggestions:
+            hint = "" if finding.fix is not None or not finding.suggestions else f" (suggestion: {finding.suggestions[0]})"
+            line[0].text(f"{finding.severity} · {finding.category}: {finding.message}{hint}")
+            if finding.fix is not None:  # only a certain fix with one clear suggestion is one click away
                 line[1].button("Apply fix", key=f"fix-{segment.id}-{index}", on_click=lambda s=segment, f=finding: _save(
-                    s, apply_fixes(s.target_text, [replace(f, safe=True)]), f"fix: {f.check}"))
+                    s, apply_fixes(s.target_text, [f]), f"fix: {f.check}"))
             line[2].button("Ignore…", key=f"ignore-{segment.id}-{index}", on_click=open_dialog,
                            args=("ignore", segment.id, index))
         if ignored:
