@@ -51,6 +51,7 @@ CASES = [
     ("lowercase_sentence_start", "", "At 9 a.m. the forum began.", []),
     ("lowercase_sentence_start", "", "\" said Fang, a girl from Guangdong.", []),  # a closing quote's attribution
     ("lowercase_sentence_start", "", "\"the plan works,\" he said.", [("t", "T")]),  # an opening quote
+    ("lowercase_sentence_start", "", "(applause)", []),  # an aside in brackets
     ("chinese_in_target", "", "The 五征集团 signed.", [("五征集团", "Wuzheng Group")]),
     ("chinese_in_target", "", "It is 智慧农业 now.", [("智慧农业", None)]),
     ("chinese_in_target", "", "Wuzheng signed.", []),
@@ -96,6 +97,7 @@ CASES = [
     ("plural_subject_singular_verb", "", "", []),
     ("singular_have", "", "The flood control standard of the reservoir have been raised.", [("have", "has")]),
     ("singular_have", "", "How could the content of a consignment have been the key?", []),  # after a modal
+    ("singular_have", "", "Others in the literature have controlled for poverty.", []),
     ("glossary_forbidden", "", "He met the Wulian Government officials.", [("Wulian Government", "Wulian County Government")]),
     ("glossary_forbidden", "五莲县政府", "He met the Wulian County Government.", []),
     ("glossary_term_missing", "五征集团签约。", "Wuzheng Groupe signed.", [("Wuzheng Groupe", "Wuzheng Group")]),

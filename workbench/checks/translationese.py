@@ -133,7 +133,8 @@ _SINGULAR_HAVE = re.compile(
 
 class SingularHaveBeen(Check):
     """A singular head noun with a plural verb: "the flood control standard of the reservoir have
-    been raised" (the verb agrees with "standard", not with the noun in the "of" phrase)."""
+    been raised" (the verb agrees with "standard", not with the noun in the "of" phrase). A noun
+    phrase right after a preposition ("others in the literature have") is not the subject."""
 
     check_id = "singular_have"
     category = "grammar"
@@ -143,6 +144,8 @@ class SingularHaveBeen(Check):
         for match in _SINGULAR_HAVE.finditer(pair.target):
             if match.group("verb") == "have" and _after_modal(pair.target, match.start()):
                 continue  # "how could the content of a consignment have been": the modal takes "have"
+            if _after_preposition(pair.target, match.start()):
+                continue  # "others in the literature have": "the literature" is no subject
             fixed = {"have": "has", "are": "is", "were": "was"}[match.group("verb")]
             yield self.finding(pair, match.start("verb"), match.end("verb"),
                                f"The subject “{match.group('head')}” is singular: “{fixed}”.", [fixed])
@@ -188,6 +191,11 @@ class PluralSubjectSingularVerb(Check):
 _PREPOSITIONS = {"of", "for", "in", "on", "at", "with", "from", "by", "about", "among", "between", "to", "into",
                  "across", "through", "over", "under", "like", "than", "including", "one"}
 _PHRASE_BOUNDARY = re.compile(r"[,;:()“”\"]|\b(?:is|are|was|were|has|have|had|will|would|can|could|and|but)\b")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[:start].split()[-1:]
+    return bool(before) and before[0].lower() in _PREPOSITIONS
 
 
 def _inside_phrase(text: str, noun_start: int) -> bool:

@@ -44,7 +44,8 @@ class LowercaseSentenceStart(Check):
     """A sentence that starts with a lower-case letter after a full stop, question or exclamation mark.
 
     A straight quotation mark standing apart before the word closes a quotation ("… home!" said
-    Fang): what follows continues the sentence. The capital is suggested, never applied in one click:
+    Fang): what follows continues the sentence. A segment that opens with a bracket opens an aside
+    ("(applause)"), not a sentence. The capital is suggested, never applied in one click:
     a lower-case start in a machine draft is as often a broken sentence as a missing capital.
     """
 
@@ -60,7 +61,7 @@ class LowercaseSentenceStart(Check):
                 continue
             yield self.finding(pair, start, start + 1, "A sentence starts with a lower-case letter.",
                                [target[start].upper()])
-        first = re.match(r"\s*(?:[“(]\s*|\"(?=\S))*([a-z])", target)
+        first = re.match(r"\s*(?:“\s*|\"(?=\S))*([a-z])", target)
         if first and pair.extras.get("starts_sentence", True) and not _LOWER_START_OK.match(target, first.start(1)):
             start = first.start(1)
             yield self.finding(pair, start, start + 1, "The segment starts with a lower-case letter.",
