@@ -46,6 +46,13 @@ CASES = [
     ("repeated_word", "", "He had had enough.", []),
     ("repeated_word", "", "between a protest protest and a walkout", [("protest protest", "protest")]),
     ("repeated_word", "", "The the county grew.", [("The the", "The")]),
+    ("repeated_phrase", "", "He visited the University of Bern, Bern, Bern, Bern, Bern, Bern.",
+     [(", Bern, Bern, Bern, Bern, Bern", None)]),
+    ("repeated_phrase", "", "the history of the people, the history of the people, the history of the people.",
+     [(", the history of the people, the history of the people", None)]),
+    ("repeated_phrase", "", "No, no, no, that is not what I meant.", []),  # a few repeats of a short word
+    ("repeated_phrase", "", "", []),
+    ("repeated_phrase", "", "他说 Bern Bern Bern Bern Bern 好", [(" Bern Bern Bern Bern", None)]),  # mixed scripts
     ("lowercase_sentence_start", "", "It grew. the county gained.", [("t", "T")]),
     ("lowercase_sentence_start", "", "It runs on iPhone. iPhone users like it.", []),
     ("lowercase_sentence_start", "", "At 9 a.m. the forum began.", []),
@@ -114,6 +121,23 @@ CASES = [
     ("name_spelling", "刘晓梅讲话。", "Liu Xiaomie spoke.", [("Liu Xiaomie", "Liu Xiaomei")]),
     ("name_spelling", "曾强讲话。", "Zeng Qiang spoke.", []),  # polyphonic surname read right
     ("name_spelling", "蒋卫东讲话。", "Jiang Weidong spoke.", []),
+    ("name_spelling", "何立峰出席。", "He Lifeng attended.", []),
+    ("name_spelling", "郑州医保局发布。", "The Zhengzhou bureau said.", []),  # a place spelt like a name run together
+    ("name_spelling", "蒋卫东讲话。", "JiangWeidong spoke.", [("JiangWeidong", "Jiang Weidong")]),
+    ("name_spelling", "越南政府总理范明政出席。", "Prime Minister Fan Mingzheng attended.", []),  # 明政 inside 范明政  # 立 reads li or wei: either reading is right
+    ("name_spelling", "何立峰出席。", "He Li Feng attended.", [("He Li Feng", "He Lifeng")]),  # over the right "He Li"
+    ("name_spelling", "何立峰出席。", "He Lifen attended.", [("He Lifen", "He Lifeng")]),
+    ("name_spelling", "发言人毛宁在会上表示。", "Spokesperson Mao Ning said at the meeting.", []),  # 毛宁, then 在
+    ("name_spelling", "国民党副主席夏立言访陆。", "KMT vice chairman Xia Liyang visited.", []),  # placed: not pinyin's
+    ("name_romanisation", "越南政府总理范明政出席。", "Vietnamese Prime Minister Fan Mingzheng attended.",
+     [("Fan Mingzheng", None)]),
+    ("name_romanisation", "国民党副主席夏立言访陆。", "KMT vice chairman Xia Liyang visited.", [("Xia Liyang", None)]),
+    ("name_romanisation", "新加坡旅游局体育与康养旅游执行署长王凌丽说。", "Singapore official Wang Lingli said.",
+     [("Wang Lingli", None)]),
+    ("name_romanisation", "越南政府总理范明政出席。", "Vietnamese Prime Minister Pham Minh Chinh attended.", []),
+    ("name_romanisation", "中国驻越南大使熊波出席。", "Chinese Ambassador to Vietnam Xiong Bo attended.", []),
+    ("name_romanisation", "国民党副主席夏立言传达宋涛语。", "Hsia Li-yan conveyed Song Tao's words.", []),  # not the titled
+    ("name_romanisation", "蒋卫东访问越南。", "Jiang Weidong visited Vietnam.", []),
     ("to_gerund", "", "We must strive to earnestly shouldering it.", [("shouldering", "shoulder")]),
     ("to_gerund", "", "It helps in earnestly shouldering it.", []),
     ("plural_subject_singular_verb", "", "Party organizations at all levels has worked hard.", [("has", "have")]),
@@ -184,8 +208,44 @@ def test_name_consistency_across_the_document():
     pairs = [PairContext(0, 0, "", "The Hengtai Industrial Park opened."),
              PairContext(1, 1, "", "Firms moved into the Hengtai Industry Park.")]
     findings = list(BY_ID["name_consistency"]().check_document(pairs))
-    assert [(i, f.text, f.suggestions) for i, f in findings] == [(1, "Hengtai Industry Park",
-                                                                  ("Hengtai Industrial Park",))]
+    assert [(i, f.text, f.suggestions) for i, f in findings] == [(1, "Hengtai Industry Park", ())]
+
+
+@pytest.mark.parametrize("first,later,expected", [
+    ("Tourism to Hong Kong and Macau grew.", "Hong Kong and Macao said so.", ["Hong Kong and Macao"]),
+    ("Officials of North Korea spoke.", "The North Korean media said so.", []),  # noun and adjective
+    ("Kim Jong-un spoke.", "Kim Jung-ae smiled.", []),  # two people: the hyphenated tail is part of the name
+    ("The Global Center opened.", "The Global Centre grew.", ["Global Centre"]),
+], ids=["macao-macau", "demonym", "hyphenated-given-name", "center-centre"])
+def test_name_consistency_cases(first, later, expected):
+    pairs = [PairContext(0, 0, "", first), PairContext(1, 1, "", later)]
+    assert [f.text for _, f in BY_ID["name_consistency"]().check_document(pairs)] == expected
+
+
+NAME_DOCUMENTS = [
+    ("placed in one sentence, pinyin in another", ["越南政府总理范明政出席。", "范明政总理讲话。"],
+     ["Prime Minister Pham Minh Chinh attended.", "Fan Mingzheng spoke."], [(1, "name_romanisation", "Fan Mingzheng")]),
+    ("a near miss of a placed name is not corrected to pinyin", ["越南政府总理范明政出席。", "范明政总理讲话。"],
+     ["Pham Minh Chinh attended.", "Fan Mingeng spoke."], [(1, "name_romanisation", "Fan Mingeng")]),
+    ("a mainland name is corrected", ["国家发展改革委主任何立峰出席。", "何立峰讲话。"],
+     ["He Lifeng attended.", "He Li Feng spoke."], [(1, "name_spelling", "He Li Feng")]),
+]
+
+
+@pytest.mark.parametrize("sources,targets,expected", [c[1:] for c in NAME_DOCUMENTS], ids=[c[0] for c in NAME_DOCUMENTS])
+def test_names_across_the_document(sources, targets, expected):
+    pairs = [PairContext(i, 0, s, t) for i, (s, t) in enumerate(zip(sources, targets))]
+    found = [(i, f.check, f.text) for check in ("name_romanisation", "name_spelling")
+             for i, f in BY_ID[check]().check_document(pairs)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("source,target,safe", [
+    ("蒋卫东讲话。", "Jiang Wei dong spoke.", True),  # the glossary's rendering: certain
+    ("刘晓梅讲话。", "Liu Xiao Mei spoke.", False),  # pypinyin's: polyphony and places make it a suggestion
+], ids=["glossary-name", "pinyin-name"])
+def test_name_spelling_fix_is_one_click_only_from_the_glossary(source, target, safe):
+    assert [f.safe for f in _run("name_spelling", source, target)] == [safe]
 
 
 def _omission_pairs(kind_of_middle):
@@ -208,7 +268,7 @@ def test_term_rendering_consistency_uses_dictionary_senses():
     pairs = [PairContext(0, 0, "会议在北京举行。", "The conference was held in Beijing.", extras=extras),
              PairContext(1, 1, "会议强调了安全。", "The meeting stressed safety.", extras=extras)]
     found = list(BY_ID["term_consistency"]().check_document(pairs))
-    assert [(i, f.text, f.suggestions) for i, f in found] == [(1, "meeting", ("conference",))]
+    assert [(i, f.text, f.suggestions, f.severity) for i, f in found] == [(1, "meeting", (), "info")]
     same = [pairs[0], PairContext(1, 1, "会议强调了安全。", "The conference stressed safety.", extras=extras)]
     assert list(BY_ID["term_consistency"]().check_document(same)) == []
 

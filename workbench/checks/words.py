@@ -1,4 +1,4 @@
-"""Word-level checks: repeated words and a lower-case letter where a sentence starts."""
+"""Word-level checks: repeated words, phrases repeated in a loop, a lower-case letter where a sentence starts."""
 
 from __future__ import annotations
 
@@ -68,6 +68,57 @@ class LowercaseSentenceStart(Check):
                                [target[start].upper()])
 
 
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+LOOP_LONGEST_UNIT = 12  # words in the longest phrase looked for
+# a phrase of a few words repeated this often is stuck output; one or two words repeat legitimately
+# a little more ("No, no, no", "very, very, very"), so they need more repeats
+LOOP_REPEATS = {1: 5, 2: 4}
+LOOP_REPEATS_LONGER = 3
+
+
+class RepeatedPhrase(Check):
+    """A phrase repeated over and over ("the University of Bern, Bern, Bern, Bern, Bern, …", "the history of
+    the country, the history of the country, …"): machine output stuck in a loop, which hides that
+    the rest of the sentence was never translated. Shown, never fixed: what belongs there is missing.
+    """
+
+    check_id = "repeated_phrase"
+    category = "repetition"
+    severity = "error"
+
+    def check(self, pair):
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(pair.target)]
+        position = 0
+        while position < len(words):
+            loop = _loop_at(words, position)
+            if loop is None:
+                position += 1
+                continue
+            size, repeats = loop
+            first_end = words[position + size - 1][1]
+            last_end = words[position + size * repeats - 1][1]
+            phrase = pair.target[words[position][0]:first_end]
+            yield self.finding(pair, first_end, last_end,
+                               f"“{phrase}” is repeated {repeats} times: the draft is stuck in a loop here, "
+                               "and what the source says next is probably missing.")
+            position += size * repeats
+
+
+def _loop_at(words, position: int) -> tuple[int, int] | None:
+    """(phrase length in words, repeats) of the loop starting at ``position``, the longest stretch first."""
+    best = None
+    for size in range(1, LOOP_LONGEST_UNIT + 1):
+        unit = [w for _, _, w in words[position:position + size]]
+        if len(unit) < size:
+            break
+        repeats = 1
+        while [w for _, _, w in words[position + size * repeats:position + size * (repeats + 1)]] == unit:
+            repeats += 1
+        if repeats >= LOOP_REPEATS.get(size, LOOP_REPEATS_LONGER) and (best is None or size * repeats > best[0] * best[1]):
+            best = (size, repeats)
+    return best
+
+
 def _after_abbreviation(text: str, end: int) -> bool:
     word = re.search(r"(\S+)$", text[:end])
     return bool(word and re.fullmatch(r"(?:[A-Za-z]\.){2,}|etc\.|e\.g\.|i\.e\.|vs\.|approx\.|No\.|Co\.|Ltd\.|"
@@ -75,4 +126,4 @@ def _after_abbreviation(text: str, end: int) -> bool:
                                       word.group(1)))
 
 
-CHECKS = (LowercaseSentenceStart, RepeatedWord)
+CHECKS = (LowercaseSentenceStart, RepeatedPhrase, RepeatedWord)
