@@ -29,6 +29,7 @@ CASES = [
     ("special_space", "", "China Mobile", []),
     ("fullwidth_punctuation", "", "Wuzheng，China Mobile。", [("，", ", "), ("。", ".")]),
     ("fullwidth_punctuation", "", "He said：“yes”", [("：", ":")]),
+    ("fullwidth_punctuation", "", "the experience of everyday creation 。", [(" 。", ".")]),
     ("fullwidth_punctuation", "", "Wuzheng, China Mobile.", []),
     ("fullwidth_punctuation", "", "left 五莲，县 in Chinese", []),  # inside untranslated Chinese
     ("space_before_punctuation", "", "implementation , while", [(" ,", ",")]),
@@ -215,8 +216,10 @@ def test_name_consistency_across_the_document():
     ("Tourism to Hong Kong and Macau grew.", "Hong Kong and Macao said so.", ["Hong Kong and Macao"]),
     ("Officials of North Korea spoke.", "The North Korean media said so.", []),  # noun and adjective
     ("Kim Jong-un spoke.", "Kim Jung-ae smiled.", []),  # two people: the hyphenated tail is part of the name
+    ("Kim Jong-un spoke.", "Kim Jong-il ruled.", []),  # one differing syllable is another person
+    ("Wang Yi-ning spoke.", "Wang Yining smiled.", ["Wang Yining"]),  # the same name hyphenated once
     ("The Global Center opened.", "The Global Centre grew.", ["Global Centre"]),
-], ids=["macao-macau", "demonym", "hyphenated-given-name", "center-centre"])
+], ids=["macao-macau", "demonym", "hyphenated-given-name", "another-syllable", "hyphenated-once", "center-centre"])
 def test_name_consistency_cases(first, later, expected):
     pairs = [PairContext(0, 0, "", first), PairContext(1, 1, "", later)]
     assert [f.text for _, f in BY_ID["name_consistency"]().check_document(pairs)] == expected

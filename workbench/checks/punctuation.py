@@ -26,9 +26,13 @@ class FullwidthPunctuation(Check):
         for index, char in enumerate(target):
             if char in FULLWIDTH and not _next_to_cjk(target, index):
                 replacement = FULLWIDTH[char]
+                start = index
+                if replacement in ",.:;!?)]”":  # "creation 。" is "creation.": the space goes with the mark
+                    while start > 0 and target[start - 1] in " \u00a0" and start - 1 > 0 and target[start - 2].isalnum():
+                        start -= 1
                 if replacement in ",.:;!?" and index + 1 < len(target) and target[index + 1].isalnum():
                     replacement += " "
-                yield self.finding(pair, index, index + 1, f"Full-width “{char}” in English text.",
+                yield self.finding(pair, start, index + 1, f"Full-width “{char}” in English text.",
                                    [replacement], safe=True)
 
 
