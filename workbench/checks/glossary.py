@@ -7,7 +7,8 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from workbench.checks.base import Check, DocumentCheck
-from workbench.glossary.names import chinese_names, name_problems
+from workbench.glossary.names import exact_windows, name_candidates, name_problems
+from workbench.glossary.origin import placed_names
 from workbench.model import Finding
 from workbench.pinyin import name_spellings
 
@@ -96,37 +97,112 @@ class CaseOfName(Check):
                                    [term.target], safe=True)
 
 
-class NameSpelling(Check):
+def _people(pair) -> list[tuple[dict[str, str], bool]]:
+    """The persons of a pair's source, each as {spelling: Chinese} and whether the glossary gave it.
+
+    A glossary name is one spelling; a name found by its surname is every reading of every candidate
+    at that position (3 and 2 characters), since which of them the English spells is the English's say.
+    """
+    people: list[tuple[dict[str, str], bool]] = []
+    known = []
+    if pair.glossary is not None:
+        for match in pair.glossary.source_matches(pair.source):
+            term = pair.glossary.terms[match.term]
+            if term.type == "person" and term.source not in known:
+                known.append(term.source)
+                people.append(({term.target: term.source}, True))
+    for _, names in name_candidates(pair.source):
+        if any(name in k or k in name for name in names for k in known):
+            continue
+        spellings = {s: name for name in names for s in name_spellings(name)}
+        if spellings:
+            people.append((spellings, False))
+    return people
+
+
+def _placed_anywhere(observations) -> set[str]:
+    return {name for observed in observations if observed for name in observed[0]}
+
+
+class NameSpelling(DocumentCheck):
     """A person's name split, misspelt or reordered ("Jiang Wei dong", "Jiang Weidon", "Weidong Jiang"
-    for 蒋卫东): glossary names, and any name in the source spelt by pypinyin."""
+    for 蒋卫东): glossary names, and any name in the source spelt by pypinyin. Only the glossary's
+    spelling is certain enough for a one-click fix: pinyin has polyphonic readings, and a person the
+    source places abroad or in Taiwan, Hong Kong or Macao is not written in pinyin at all (that is
+    name_romanisation's to report, anywhere in the document)."""
 
     check_id = "name_spelling"
     category = "glossary"
     severity = "error"
 
-    def check(self, pair):
+    def observe(self, pair):
+        """(names the source places abroad, problems as (Chinese, start, end, written, expected, kind, certain))."""
         if pair.kind == "1-0" or not pair.target.strip():
-            return
-        people: dict[str, list[str]] = {}
-        if pair.glossary is not None:
-            for match in pair.glossary.source_matches(pair.source):
-                term = pair.glossary.terms[match.term]
-                if term.type == "person":
-                    people[term.source] = [term.target]
-        for chinese in chinese_names(pair.source):
-            if not any(chinese in known or known in chinese for known in people):
-                spellings = name_spellings(chinese)
-                if spellings:
-                    people[chinese] = spellings
-        reported = []
-        for chinese, spellings in people.items():
-            for problem in name_problems(pair.target, spellings):
-                if any(problem.start < e and s < problem.end for s, e in reported):
+            return None
+        people = _people(pair)
+        # where the English writes someone exactly right: another candidate inside it (明政 of 范明政, read
+        # from a surname 明) is no name of its own
+        right = [[(s, e) for s, e, _ in exact_windows(pair.target, tuple(spellings))] for spellings, _ in people]
+        found, reported = [], []
+        for person, (spellings, certain) in enumerate(people):
+            others = [w for other, windows in enumerate(right) if other != person for w in windows]
+            for problem in name_problems(pair.target, tuple(spellings)):
+                if any(problem.start < e and s < problem.end for s, e in reported + others):
                     continue
                 reported.append((problem.start, problem.end))
-                yield self.finding(pair, problem.start, problem.end,
-                                   f"“{problem.written}” for {chinese}: the name is {problem.kind}; "
-                                   f"write “{problem.expected}”.", [problem.expected], safe=True)
+                found.append((spellings[problem.expected], problem.start, problem.end, problem.written,
+                              problem.expected, problem.kind, certain))
+        placed = tuple(placed_names(pair.source))
+        return (placed, tuple(found)) if placed or found else None
+
+    def judge(self, pairs, observations):
+        placed = _placed_anywhere(observations)
+        for pair, observed in zip(pairs, observations):
+            for chinese, start, end, written, expected, kind, certain in (observed[1] if observed else ()):
+                if chinese in placed and not certain:
+                    continue
+                yield pair.index, Finding(self.check_id, self.category, self.severity,
+                                          f"“{written}” for {chinese}: the name is {kind}; write “{expected}”.",
+                                          start, end, written, (expected,), "qa", certain)
+
+
+class NameRomanisation(DocumentCheck):
+    """A person the source places abroad or in Taiwan, Hong Kong or Macao (越南政府总理范明政,
+    国民党副主席夏立言) written in the Mandarin pinyin of the characters ("Fan Mingzheng" for Pham Minh
+    Chinh): the English wants the person's own spelling, which no table of readings gives, so there
+    is no suggestion."""
+
+    check_id = "name_romanisation"
+    category = "glossary"
+    severity = "warning"
+
+    def observe(self, pair):
+        """(names this source places, with the place; pinyin-like windows as (Chinese, start, end, written))."""
+        if pair.kind == "1-0" or not pair.target.strip():
+            return None
+        placed = tuple(placed_names(pair.source).items())
+        windows = []
+        for spellings, certain in _people(pair):
+            if certain:
+                continue
+            forms = [(s, e, w, spellings[w]) for s, e, w in exact_windows(pair.target, tuple(spellings))]
+            forms += [(p.start, p.end, p.written, spellings[p.expected])
+                      for p in name_problems(pair.target, tuple(spellings))]
+            for start, end, written, chinese in sorted(forms):
+                if not any(start < e and s < end for _, s, e, _ in windows):
+                    windows.append((chinese, start, end, written))
+        return (placed, tuple(windows)) if placed or windows else None
+
+    def judge(self, pairs, observations):
+        places = dict(item for observed in observations if observed for item in observed[0])
+        for pair, observed in zip(pairs, observations):
+            for chinese, start, end, written in (observed[1] if observed else ()):
+                if chinese in places:
+                    yield pair.index, Finding(
+                        self.check_id, self.category, self.severity,
+                        f"“{written}” spells {chinese} in Mandarin pinyin, but the source places this person in "
+                        f"{places[chinese]}: use the spelling the person is known by.", start, end, written,
+                        (), "qa", False)
 
 
 class TermConsistency(DocumentCheck):
@@ -164,5 +240,5 @@ class TermConsistency(DocumentCheck):
                                          start, end, raw, (term.target,), "qa", False)
 
 
-CHECKS = (CaseOfName, ForbiddenVariant, NameSpelling, TermMissing)
-DOCUMENT_CHECKS = (TermConsistency,)
+CHECKS = (CaseOfName, ForbiddenVariant, TermMissing)
+DOCUMENT_CHECKS = (NameRomanisation, NameSpelling, TermConsistency)

@@ -50,24 +50,50 @@ def _windows(target: str) -> dict[str, list[tuple[int, int, str, str, int]]]:
 
 
 def name_problems(target: str, spellings) -> list[NameProblem]:
-    """Windows of the target that are a wrong form of one of ``spellings`` (all of one person)."""
+    """Windows of the target that are a wrong form of one of ``spellings`` (all of one person).
+
+    A window written exactly as one of the spellings is right, and a near miss overlapping it is no
+    problem: 立 reads li or wei, so "He Lifeng" is not a misspelt "He Weifeng", and 毛宁在 is 毛宁 before
+    在, so "Mao Ning said" is not a misspelt "Mao Ningzai". Only a window whose letters are exactly a
+    longer spelling ("Jiang Wei dong" for 蒋卫东, over the right "Jiang Wei" of 蒋卫) still counts.
+    """
     if not spellings:
         return []
     windows = _windows(target)
+    right = [(s, e) for s, e, _ in exact_windows(target, spellings)]
     candidates = []
     for expected in spellings:
         surname, given = expected.lower().split(" ", 1)
         for window in windows.get(surname[:2], []) + windows.get(given[:2], []):
             start, end, written, joined, size = window
             kind = _compare(written, joined, expected, size)
-            if kind:
-                candidates.append((start, _rank(kind), -(end - start), NameProblem(start, end, written, expected, kind)))
+            if not kind or (start, end) in right:
+                continue
+            if kind != "split" and any(start < e and s < end for s, e in right):
+                continue
+            candidates.append((start, _rank(kind), -(end - start), NameProblem(start, end, written, expected, kind)))
     problems: list[NameProblem] = []
     for _, _, _, problem in sorted(candidates, key=lambda c: c[:3]):
         if problems and problem.start < problems[-1].end:
             continue
         problems.append(problem)
     return problems
+
+
+def exact_windows(target: str, spellings) -> list[tuple[int, int, str]]:
+    """Where the target writes the name exactly as one of ``spellings``: (start, end, written).
+
+    A window that a hyphen continues is part of a longer name ("Li Xue" of "Li Xue-ju"), not this one.
+    """
+    windows = _windows(target)
+    found = []
+    for expected in spellings:
+        for start, end, written, _, _ in windows.get(expected[:2].lower(), []):
+            if "-" in (target[end : end + 1], target[max(start - 1, 0) : start]):
+                continue
+            if written == expected and (start, end, written) not in found:
+                found.append((start, end, written))
+    return sorted(found)
 
 
 def _compare(written: str, joined: str, expected: str, size: int) -> str | None:
@@ -80,7 +106,9 @@ def _compare(written: str, joined: str, expected: str, size: int) -> str | None:
     if joined == (given + surname).lower() and size == 2:
         return "reordered"
     if joined == canonical and size == 1:
-        return "split"  # "JiangWeidong" run together
+        # "JiangWeidong" run together; one ordinary word is a place or a firm spelt like a name
+        # (郑州 "Zhengzhou", 华为 "Huawei"), not a person
+        return "split" if any(c.isupper() for c in written[1:]) else None
     limit = 1 if len(canonical) < 8 else 2
     if len(canonical) >= 6 and size in (2, 3) and written.split()[0].lower() == surname.lower():
         if 0 < Levenshtein.distance(joined, canonical) <= limit:
@@ -99,13 +127,23 @@ def _adjacent(text: str, window) -> bool:
 
 def chinese_names(source: str) -> list[str]:
     """Two- and three-character windows that start with a common surname: candidate personal names."""
+    return [name for _, names in name_candidates(source) for name in names]
+
+
+def name_candidates(source: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Per position of a common surname, the three- and two-character names that may start there.
+
+    Both are one person: 毛宁在 is 毛宁 followed by 在, 陈姗基 is 陈姗 followed by 基金, and which one it
+    is shows only in the English.
+    """
     found = []
     for index, char in enumerate(source):
         if char in SURNAMES:
-            for length in (3, 2):
-                candidate = source[index : index + length]
-                if len(candidate) == length and all("\u4e00" <= c <= "\u9fff" for c in candidate):
-                    found.append(candidate)
+            names = tuple(candidate for length in (3, 2)
+                          if len(candidate := source[index : index + length]) == length
+                          and all("\u4e00" <= c <= "\u9fff" for c in candidate))
+            if names:
+                found.append((index, names))
     return found
 
 
