@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbench.model import Term
-from workbench.numbers import en_quantities, zh_quantities
 from workbench.pinyin import english_pinyin_names
+from workbench.text.quantity_en import read_en
+from workbench.text.quantity_zh import read_zh
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
 
@@ -66,8 +67,14 @@ class GlossaryIndex:
         return keys
 
 
+def number_keys(quantities) -> Counter:
+    """Figures as anchors: only firm ones (a Chinese 一 or an English "one" is as often a word) and no
+    model names, keyed by value so that 128亿 meets "12.8 billion" (workbench/text/quantity.py)."""
+    return Counter(q.key for q in quantities if q.firm and q.kind != "code")
+
+
 def zh_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
-    keys = Counter(q.key for q in zh_quantities(text))
+    keys = number_keys(read_zh(text))
     keys.update(latin_tokens(text))
     if glossary is not None:
         keys.update(glossary.keys(glossary.zh, text))
@@ -75,7 +82,7 @@ def zh_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
 
 
 def en_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
-    keys = Counter(q.key for q in en_quantities(text))
+    keys = number_keys(read_en(text))
     keys.update(latin_tokens(text))
     if glossary is not None:
         keys.update(glossary.keys(glossary.en, text.lower()))

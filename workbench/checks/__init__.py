@@ -22,7 +22,8 @@ CHECKS: tuple[type[Check], ...] = tuple(sorted(
     key=lambda check: check.check_id,
 ))
 DOCUMENT_CHECKS: tuple[type[DocumentCheck], ...] = tuple(sorted(
-    consistency.DOCUMENT_CHECKS + glossary.DOCUMENT_CHECKS + omission.DOCUMENT_CHECKS + quotes.CHECKS,
+    consistency.DOCUMENT_CHECKS + glossary.DOCUMENT_CHECKS + numbers.DOCUMENT_CHECKS + omission.DOCUMENT_CHECKS
+    + quotes.CHECKS,
     key=lambda check: check.check_id,
 ))
 
