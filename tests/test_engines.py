@@ -114,17 +114,42 @@ def harper_engine():
     return HarperEngine()
 
 
-@pytest.mark.parametrize("target, problem, check, category, fixed", [
-    ("This is important , he said.", " ", "harper_punctuation", "spacing", "This is important, he said."),
-    ("However the plan is good.", "However", "harper_punctuation", "punctuation", "However, the plan is good."),
-    ("I want go home.", "want", "harper_word_choice", "style", "I want to go home."),
-    ("Hello  world.", "  ", "harper_formatting", "spacing", "Hello world."),
-    ("He said it was was good.", "was was", "harper_repetition", "repetition", "He said it was good."),
+@pytest.mark.parametrize("target, problem, check, category, severity, fixed", [
+    ("This is important , he said.", " ", "harper_comma_fixes", "spacing", "warning", "This is important, he said."),
+    ("However the plan is good.", "However", "harper_discourse_markers", "punctuation", "warning",
+     "However, the plan is good."),
+    ("I want go home.", "want", "harper_missing_to", "style", "info", "I want to go home."),
+    ("Hello  world.", "  ", "harper_spaces", "spacing", "warning", "Hello world."),
+    ("He said it was was good.", "was was", "harper_repeated_words", "repetition", "info", "He said it was good."),
 ], ids=["remove", "insert-after", "insert-after-word", "double-space", "repetition"])
-def test_harper_suggestions_replace_the_whole_span(harper_engine, target, problem, check, category, fixed):
+def test_harper_suggestions_replace_the_whole_span(harper_engine, target, problem, check, category, severity,
+                                                    fixed):
+    """The check id names the rule that fired; its severity comes from the table in harper_rules.py."""
     [finding] = find(harper_engine.check(target), problem)
-    assert (finding.check, finding.category) == (check, category)
+    assert (finding.check, finding.category, finding.severity) == (check, category, severity)
     assert target[:finding.start] + finding.suggestions[0] + target[finding.end:] == fixed
+
+
+@pytest.mark.parametrize("target, problem, check, severity, first", [
+    ("The cat, dog and bird slept.", "dog", "harper_oxford_comma", "info", "dog,"),
+    ("The forum was held in the centre of town.", "centre", "harper_british_spelling", "warning", "center"),
+    ("The politicisation of trade worries them.", "politicisation", "harper_british_spelling", "warning",
+     "politicization"),
+    ("The visit was cancelled on Monday.", "cancelled", "harper_spelling_variant", "info", "canceled"),
+    ("They met afterwards in Beijing.", "afterwards", "harper_spelling_variant", "info", "afterward"),
+    ("The goverment approved the plan.", "goverment", "harper_spell_check", "warning", "government"),
+    ("An electron moved.", "electron", "harper_name_case", "info", "Electron"),
+    ("Teh plan was approved.", "Teh", "harper_the", "warning", "The"),
+    ("Officials said teh plan was approved.", "teh", "harper_the", "warning", "the"),
+], ids=["oxford-comma-is-a-hint", "british", "british-ise", "doubled-l-variant", "wards-variant",
+        "misspelling", "word-known-only-as-a-name", "typo-at-sentence-start", "typo-mid-sentence"])
+def test_harper_rule_severities_and_spelling_kinds(harper_engine, target, problem, check, severity, first):
+    [finding] = find(harper_engine.check(target), problem)
+    assert (finding.check, finding.severity, finding.suggestions[0], finding.safe) == (check, severity, first, False)
+
+
+def test_a_british_engine_reports_no_british_spelling():
+    assert [f.check for f in HarperEngine("british").check("The centre is open.")] == []
 
 
 @pytest.mark.parametrize("target, reported", [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.engines.harper_rules import known_check_ids as engine_check_ids
 from workbench.errors import UserError
 from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import SEVERITIES, Finding, Term
@@ -25,7 +26,7 @@ class CheckConfig:
     severity: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        known = set(check_ids())
+        known = set(check_ids()) | engine_check_ids(set(self.disabled) | set(self.severity))  # Harper's rules too
         unknown = sorted((set(self.disabled) | set(self.severity)) - known)
         if unknown:
             raise UserError(f"unknown check id(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -198,7 +199,7 @@ class Checker:
             ours = [(f.start, f.end, f.category) for f in findings]
             for finding in engine_future.result():
                 finding = replace(finding, text=pair.target[finding.start:finding.end])
-                if _engine_noise(finding, pair.source, pair.target):
+                if _engine_noise(finding, pair.source, pair.target) or finding.check in self.config.disabled:
                     continue
                 if not any(_overlaps(finding, start, end) and category == finding.category
                            for start, end, category in ours):
@@ -246,59 +247,8 @@ def _dictionary_words(terms: tuple[Term, ...]) -> list[str]:
     return sorted(w for w in words if w)
 
 
-_QUOTE_MARKS = set("“”\"‘’'")
-
-
-def _engine_noise(finding: Finding, source: str, target: str) -> bool:
-    """Engine findings the workbench knows better about: codes and acronyms copied from the source
-    (HX-300, TEUs, R&D) are not misspellings, and quotation marks are judged per paragraph by the
-    quote_marks check, since a quotation in a press release runs over several sentences."""
-    text = finding.text
-    if finding.category == "spelling":
-        capitals = sum(1 for c in text if c.isupper())
-        if capitals >= 2 or any(c.isdigit() for c in text) or "&" in text or text.lower() in source.lower():
-            return True
-        if _proper_name_word(target, finding.start, finding.end):
-            return True
-    if finding.category in ("grammar", "style") and finding.check.endswith("capitalization"):
-        before = target[: finding.start].rstrip().rsplit(" ", 1)[-1]
-        if before in ("Ltd.", "Co.", "Inc.", "Corp.", "No.", "a.m.", "p.m.", "etc."):
-            return True  # "Ltd. was": an abbreviation, not the end of a sentence
-    return bool(text) and set(text.strip()) <= _QUOTE_MARKS
-
-
-_NAME_PARTICLES = {"da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "bin", "al"}
-
-
-def _proper_name_word(target: str, start: int, end: int) -> bool:
-    """A capitalised word inside a sentence (Vinci, Maersk), or a particle before one (da Vinci):
-    proper names a spelling dictionary cannot know; names are the glossary's and name checks' job."""
-    word = target[start:end]
-    before = target[:start].rstrip()
-    after = target[end:].lstrip()
-    mid_sentence = bool(before) and before[-1] not in ".!?:“\"" and not before.endswith("\n")
-    if word[:1].isupper() and word[1:].islower() and mid_sentence:
-        return True
-    return word in _NAME_PARTICLES and after[:1].isupper()
-
-
-def _romanised_words(target: str) -> set[str]:
-    """Capitalised words that read entirely as pinyin (Wulian, Rizhao, Wangjiazhuang): Chinese names
-    a spelling checker cannot know, and would spend most of its time on."""
-    import re
-
-    from workbench.pinyin import split_syllables
-
-    return {word for word in re.findall(r"\b[A-Z][a-z]{3,}\b", target)
-            if (parts := split_syllables(word)) is not None and len(parts) >= 2}
-
-
-def _pinyin_words(source: str) -> list[str]:
-    from workbench.glossary.names import chinese_names
-    from workbench.pinyin import name_spellings
-
-    words = set()
-    for name in chinese_names(source):
-        for spelling in name_spellings(name):
-            words.update(spelling.split())
-    return sorted(words)
+# engine findings the workbench knows better about, and the words it teaches the engine: workbench/engines/noise.py
+from workbench.engines.noise import engine_noise as _engine_noise  # noqa: E402
+from workbench.engines.noise import pinyin_words as _pinyin_words  # noqa: E402
+from workbench.engines.noise import proper_name_word as _proper_name_word  # noqa: E402,F401
+from workbench.engines.noise import romanised_words as _romanised_words  # noqa: E402
