@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import time
 from pathlib import Path
@@ -78,10 +79,38 @@ def dump(path: Path, found) -> None:
                              f.suggestions[0] if f.suggestions else "", int(f.safe), int(f.low_confidence), marks])
 
 
+def audit_sheets(folder: Path, found, sample: int = 150, seed: int = 10) -> None:
+    """Sheets to read by hand (news): every default remark, every one-click fix, and a seeded random sample of
+    the default word-level findings, each with its context; the verdict columns are left for the reader."""
+    folder.mkdir(parents=True, exist_ok=True)
+    news = [f for f in found if f.corpus == "news"]
+    shown = real.default_findings(news)
+    words = [f for f in shown if not f.remark]
+    sheets = {
+        "remarks.tsv": [f for f in shown if f.remark],
+        "fixes.tsv": [f for f in news if f.safe and len(f.suggestions) == 1],
+        "sample.tsv": random.Random(seed).sample(words, min(sample, len(words))),
+    }
+    for name, rows in sheets.items():
+        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(["draft", "segment", "check", "start", "end", "text", "suggestion", "message",
+                             "confirmed", "context", "source", "verdict", "fix", "why"])
+            for f in rows:
+                segment = real.load("news")[f.draft].segments[f.segment]
+                target = segment.target
+                context = target[max(0, f.start - 80):f.start] + "[[" + target[f.start:f.end] + "]]" + target[f.end:f.end + 80]
+                writer.writerow([f.draft, f.segment, f.check, f.start, f.end, target[f.start:f.end],
+                                 f.suggestions[0] if f.suggestions else "", f.message, int(real.judged(f)[0]),
+                                 context if not f.remark else target, segment.source, "", "", ""])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("news", "ted", "both"), default="both")
     parser.add_argument("--dump", type=Path, help="write every finding with its verdict to this TSV")
+    parser.add_argument("--audit-sheets", type=Path, metavar="FOLDER",
+                        help="write the news sheets to read by hand: remarks, one-click fixes, a sample of 150")
     args = parser.parse_args()
     began = time.perf_counter()
     everything = []
@@ -96,6 +125,8 @@ def main() -> None:
     print(f"total time {time.perf_counter() - began:.1f} s (target < 300 s)")
     if args.dump:
         dump(args.dump, everything)
+    if args.audit_sheets:
+        audit_sheets(args.audit_sheets, everything)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,8 @@ def _checker(args, aligned, engine_name: str):
 def _segments(aligned):
     from workbench.qa import SegmentInput
 
-    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind) for i, p in enumerate(aligned.alignment.pairs)]
+    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind, p.confidence)
+            for i, p in enumerate(aligned.alignment.pairs)]
 
 
 def cmd_check(args) -> int:

@@ -52,6 +52,7 @@ class SegmentInput:
     source: str
     target: str
     kind: str = "1-1"
+    confidence: float = 1.0  # the aligner's confidence in the pairing
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ class Checker:
 
     def _check(self, segments: list[SegmentInput], length_ratio: float) -> list[SegmentReport]:
         contexts = [PairContext(s.index, s.paragraph, s.source, s.target, s.kind, length_ratio, self.glossary,
-                                self.extras) for s in segments]
+                                self.extras, s.confidence) for s in segments]
         if self.use_engine:  # once per document: each call to the engine's dictionary has a cost
             self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
                                          | {w for s in segments for w in _romanised_words(s.target)}))
@@ -139,9 +140,10 @@ class Checker:
                 self.cache.put(keys[context.index], found)
                 cached[context.index] = found
             per_segment[context.index] = list(cached[context.index])
+        by_index = {c.index: c for c in contexts}
         for check in self.document_checks:
             for index, finding in self._document_findings(check, contexts, keys):
-                per_segment[index].append(self.configured(finding))
+                per_segment[index].append(self.configured(finding, by_index.get(index)))
         return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
                 for s in segments]
 
@@ -176,7 +178,7 @@ class Checker:
         # a string, not a tuple: tens of thousands of tuples in a long-lived cache slow every garbage
         # collection down. The source's length makes the key unambiguous whatever the texts contain.
         return "\x1f".join((self._key_prefix, str(len(pair.source)), pair.source, pair.target, pair.kind,
-                             f"{pair.length_ratio:.1f}"))
+                             f"{pair.length_ratio:.1f}", "low" if pair.low_confidence else ""))
 
     def _start_engine(self, pairs: list[PairContext]) -> dict:
         """Engine results as futures: the engine works in one background thread (Harper releases the
@@ -194,7 +196,7 @@ class Checker:
         return futures
 
     def _segment_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
-        findings = [self.configured(f) for check in self.checks for f in check.check(pair)]
+        findings = [self.configured(f, pair) for check in self.checks for f in check.check(pair)]
         if engine_future is not None:
             ours = [(f.start, f.end, f.category) for f in findings]
             for finding in engine_future.result():
@@ -206,14 +208,23 @@ class Checker:
                     findings.append(self.configured(finding))
         return tuple(findings)
 
-    def configured(self, finding: Finding) -> Finding:
+    def configured(self, finding: Finding, pair: PairContext | None = None) -> Finding:
+        """The finding with the project's severity for its check; on a pair the aligner is unsure of, a
+        finding that a wrong pairing would cause as well (a number or a sentence missing) is a hint."""
         severity = self.config.severity.get(finding.check)
         if severity and severity != finding.severity:
-            return replace(finding, severity=severity)
+            finding = replace(finding, severity=severity)
+        if (pair is not None and pair.low_confidence and finding.category in PAIRING_SENSITIVE
+                and finding.severity != "info"):
+            finding = replace(finding, severity="info", safe=False,
+                              message=finding.message + " The aligner is unsure of this pair: check the pairing first.")
         return finding
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# categories whose findings come from comparing a pair's two sides ("… is missing", "does not match"):
+# a wrong pairing causes them as surely as a wrong translation
+PAIRING_SENSITIVE = frozenset({"number", "date", "omission"})
 
 
 def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:

@@ -64,7 +64,7 @@ class DocumentRun:
 
     def _context(self, segment: SegmentInput) -> PairContext:
         return PairContext(segment.index, segment.paragraph, segment.source, segment.target, segment.kind,
-                           self.length_ratio, self.checker.glossary, self.checker.extras)
+                           self.length_ratio, self.checker.glossary, self.checker.extras, segment.confidence)
 
     def _observing(self) -> list[DocumentCheck]:
         return [c for c in self.checker.document_checks
@@ -100,9 +100,10 @@ class DocumentRun:
                 found = list(check.check_document(self.contexts))
             self._by_check[check.check_id] = found
         cross: dict[int, list] = {}
+        context = {c.index: c for c in self.contexts}
         for found in self._by_check.values():
             for index, finding in found:
-                cross.setdefault(index, []).append(self.checker.configured(finding))
+                cross.setdefault(index, []).append(self.checker.configured(finding, context.get(index)))
         return {index: tuple(findings) for index, findings in cross.items()}
 
     def _report(self, i: int) -> SegmentReport:

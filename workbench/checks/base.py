@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from workbench.model import Finding
+from workbench.model import LOW_CONFIDENCE, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,11 @@ class PairContext:
     length_ratio: float = 3.0  # English characters per Chinese character in this document
     glossary: object | None = None  # a workbench.glossary.matcher.GlossaryMatcher
     extras: dict = field(default_factory=dict)
+    confidence: float = 1.0  # the aligner's confidence in this pairing (workbench.model.LOW_CONFIDENCE)
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
 
 class Check:

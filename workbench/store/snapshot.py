@@ -40,6 +40,7 @@ class SegmentView:
     kind: str
     status: str
     version: int
+    confidence: float = 1.0  # the aligner's; findings that depend on the pairing are hints below LOW_CONFIDENCE
 
 
 class ProjectSnapshot:
@@ -130,4 +131,4 @@ class ProjectSnapshot:
 
 def _view(row: SegmentRow, number: int, document: str) -> SegmentView:
     return SegmentView(row.id, number, document, row.position, row.paragraph, row.source_text, row.draft_text,
-                       row.target_text, row.kind, row.status, row.version)
+                       row.target_text, row.kind, row.status, row.version, row.confidence)
