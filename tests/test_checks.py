@@ -123,8 +123,7 @@ CASES = [
     ("name_spelling", "曾强讲话。", "Zeng Qiang spoke.", []),  # polyphonic surname read right
     ("name_spelling", "蒋卫东讲话。", "Jiang Weidong spoke.", []),
     ("name_spelling", "何立峰出席。", "He Lifeng attended.", []),
-    ("name_spelling", "郑州医保局发布。", "The Zhengzhou bureau said.", []),
-    ("name_spelling", "李雪主出席。", "Li Xue-ju attended.", [("Li Xue-ju", "Li Xuezhu")]),  # not the right "Li Xue" of 李雪  # a place spelt like a name run together
+    ("name_spelling", "郑州医保局发布。", "The Zhengzhou bureau said.", []),  # a place spelt like a name run together
     ("name_spelling", "蒋卫东讲话。", "JiangWeidong spoke.", [("JiangWeidong", "Jiang Weidong")]),
     ("name_spelling", "越南政府总理范明政出席。", "Prime Minister Fan Mingzheng attended.", []),  # 明政 inside 范明政  # 立 reads li or wei: either reading is right
     ("name_spelling", "何立峰出席。", "He Li Feng attended.", [("He Li Feng", "He Lifeng")]),  # over the right "He Li"
@@ -191,18 +190,15 @@ QUOTE_CASES = [
     ("straight among curly", ["He said: “We will win.\""], [('"', "”")]),
     ("quotation over two segments is fine", ["He said: “We will win.", "We will grow.”"], []),
     ("never closed", ["He said: “We will win."], [("“", None)]),
-    ("left open as the source leaves it", ["“We came late, but we knew content mattered."], [],
-     "“我们入局电商算是晚的，但从最开始就意识到，内容很重要。"),
     ("bracket never opened", ["Wuzheng Rizhao) signed."], [(")", None)]),
     ("balanced straight quotes", ['He said "yes" and left.'], []),
     ("empty", [""], []),
 ]
 
 
-@pytest.mark.parametrize("targets,expected,source", [(*c[1:3], c[3] if len(c) > 3 else "") for c in QUOTE_CASES],
-                         ids=[c[0] for c in QUOTE_CASES])
-def test_quote_marks(targets, expected, source):
-    pairs = [PairContext(i, 0, source if i == 0 else "", t) for i, t in enumerate(targets)]
+@pytest.mark.parametrize("targets,expected", [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
+def test_quote_marks(targets, expected):
+    pairs = [PairContext(i, 0, "", t) for i, t in enumerate(targets)]
     findings = [(i, f) for i, f in BY_ID["quote_marks"]().check_document(pairs)]
     assert [(f.text, f.suggestions[0] if f.suggestions else None) for _, f in findings] == expected
     for index, finding in findings:

@@ -1,8 +1,7 @@
 """Quotation marks and brackets: facing the wrong way, straight among curly, left open or unopened.
 
 Quotations in press releases run over several sentences, so balance is checked over a paragraph,
-not a segment, and against the Chinese paragraph: a quotation that runs on into the next paragraph
-is left open in the source as well. The direction of a single mark is judged from its neighbours.
+not a segment; the direction of a single mark is judged from its neighbours.
 """
 
 from __future__ import annotations
@@ -49,11 +48,6 @@ class QuoteMarks(DocumentCheck):
 
     def _paragraph(self, pairs):
         curly = any(c in "“”" for p in pairs for c in p.target)
-        # a quotation that runs over several paragraphs is left open (or closed unopened) in the Chinese
-        # paragraph too; the English that follows the source there is right
-        source = "".join(p.source for p in pairs)
-        left_open = max(0, sum(source.count(c) for c in "“「『") - sum(source.count(c) for c in "”」』"))
-        closed_unopened = max(0, sum(source.count(c) for c in "”」』") - sum(source.count(c) for c in "“「『"))
         open_quotes: list[tuple[PairContext, int]] = []
         open_brackets: list[tuple[PairContext, int, str]] = []
         for pair in pairs:
@@ -74,8 +68,6 @@ class QuoteMarks(DocumentCheck):
                         open_quotes.append((pair, index))
                     elif open_quotes:
                         open_quotes.pop()
-                    elif closed_unopened:
-                        closed_unopened -= 1
                     else:
                         yield pair.index, self._finding(pair, index, "Closing quote without an opening one.", None)
                 elif char in OPENERS:
@@ -87,7 +79,7 @@ class QuoteMarks(DocumentCheck):
                     else:
                         yield pair.index, self._finding(pair, index, f"The bracket {char} closes a bracket that was never opened.",
                                                         None)
-        for pair, index in open_quotes[:len(open_quotes) - left_open] if left_open else open_quotes:
+        for pair, index in open_quotes:
             yield pair.index, self._finding(pair, index, "Quotation opened here is never closed in this paragraph.",
                                             None)
         for pair, index, char in open_brackets:
