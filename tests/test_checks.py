@@ -40,6 +40,11 @@ CASES = [
     ("missing_space_after_punctuation", "", "It rose.The firm grew.", [(".", ". ")]),
     ("missing_space_after_punctuation", "", "Visit www.wuzheng.com, or e.g. call.", []),
     ("missing_space_after_punctuation", "", "3.5 percent, 12,000 people", []),
+    ("us_abbreviation", "", "The US and China signed.", [("US", "U.S.")]),
+    ("us_abbreviation", "", "It moved to the US.", [("US.", "U.S.")]),
+    ("us_abbreviation", "", "It cost US$5 billion; the U.S. agreed.", []),
+    ("us_abbreviation", "", "US WARNS CHINA ON CHIPS", []),  # a headline in capitals
+    ("us_abbreviation", "", "", []),
     ("repeated_word", "", "coverage of the the county", [("the the", "the")]),
     ("repeated_word", "", "He said that that plan works.", []),
     ("repeated_word", "", "", []),

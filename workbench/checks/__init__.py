@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.checks import (
     consistency,
+    conventions,
     glossary,
     numbers,
     omission,
@@ -17,7 +18,7 @@ from workbench.checks import (
 from workbench.checks.base import Check, DocumentCheck, PairContext
 
 CHECKS: tuple[type[Check], ...] = tuple(sorted(
-    glossary.CHECKS + numbers.CHECKS + omission.CHECKS + punctuation.CHECKS + spacing.CHECKS
+    conventions.CHECKS + glossary.CHECKS + numbers.CHECKS + omission.CHECKS + punctuation.CHECKS + spacing.CHECKS
     + translationese.CHECKS + untranslated.CHECKS + words.CHECKS,
     key=lambda check: check.check_id,
 ))
