@@ -195,6 +195,7 @@ QUOTE_CASES = [
     ("straight among curly", ["He said: “We will win.\""], [('"', "”")]),
     ("quotation over two segments is fine", ["He said: “We will win.", "We will grow.”"], []),
     ("never closed", ["He said: “We will win."], [("“", None)]),
+    ("a closing mark alone in its paragraph: no direction to suggest", ["”"], [("”", None)]),
     ("bracket never opened", ["Wuzheng Rizhao) signed."], [(")", None)]),
     ("balanced straight quotes", ['He said "yes" and left.'], []),
     ("empty", [""], []),

@@ -57,6 +57,12 @@ class QuoteMarks(DocumentCheck):
                 if char in DOUBLE:
                     role = quote_role(text, index)
                     wanted = "“" if role == "open" else "”"
+                    if not text[:index].strip() and not text[index + 1:].strip():
+                        # a mark standing alone (a quotation's closing mark cut off into a paragraph of its
+                        # own) faces no way that its neighbours could tell: show it, suggest nothing
+                        yield pair.index, self._finding(pair, index, f"The quote mark {char} stands alone here; "
+                                                        "it belongs to the quotation before or after it.", None)
+                        continue
                     if char == "”" and role == "open" or char == "“" and role == "close":
                         start, end, replacement = _respaced(text, index, role, wanted)
                         yield pair.index, self._finding(pair, index, f"The quote mark {char} faces the wrong way here; "
