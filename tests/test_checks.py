@@ -82,6 +82,7 @@ CASES = [
     ("date_mismatch", "3月8日举行。", "It was held on 18 March.", [("18 March", "8 March")]),
     ("date_mismatch", "12月12日上午，仪式举行。", "On the morning of December 12, the ceremony was held.", []),
     ("date_mismatch", "2023年营收增长。", "Revenue grew in 2024.", [("2024", "2023")]),
+    ("latin_token_missing", "下载速率达到1000Mbps。", "The download rate reached 1,000Mbps.", []),
     ("latin_token_missing", "采用HX-300型号。", "It uses the HX300 model.", [("HX300", "HX-300")]),
     ("latin_token_missing", "建设5G网络。", "It builds networks.", [("It builds networks.", None)]),
     ("latin_token_missing", "建设5G和ICT。", "It builds 5G and ICT.", []),

@@ -7,6 +7,8 @@ than the translator split them never shows a figure as missing that is there.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -164,6 +166,9 @@ class DateMismatch(_ValueMismatch):
         return f"{day} {month}" if written[:1].isdigit() else f"{month} {day}"
 
 
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b|\d{3}[^\d])")
+
+
 class LatinTokenMissing(Check):
     """A code the English must copy as it is (5G, ICT, HX-300) that is missing or written differently."""
 
@@ -176,9 +181,11 @@ class LatinTokenMissing(Check):
             return
         present = {t[4:] for t in latin_tokens(pair.target)} | {w.lower() for w in pair.target.split()}
         target_lower = pair.target.lower()
+        # "1,000Mbps" copies "1000Mbps": a thousands separator is English typography, not another code
+        ungrouped = _DIGIT_GROUP.sub("", target_lower)
         for key in dict.fromkeys(latin_tokens(pair.source)):
             token = key[4:]
-            if token in present or token in target_lower:
+            if token in present or token in target_lower or _DIGIT_GROUP.sub("", token) in ungrouped:
                 continue
             squeezed = token.replace("-", "").replace(" ", "")
             near = [t for t in present if t.replace("-", "").replace(" ", "") == squeezed]
