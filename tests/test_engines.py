@@ -331,3 +331,16 @@ def test_make_engine_none_means_no_grammar_checks():
 def test_make_engine_unknown_name_is_a_user_error():
     with pytest.raises(UserError, match="Unknown grammar engine 'grammarly': choose one of harper, languagetool"):
         make_engine("grammarly")
+
+
+# text, Harper check id, the severity the measured table gives it (workbench/engines/harper_rules.py)
+HARPER_DEFAULTS = [
+    ("Wait for it... and then it came.", "harper_use_ellipsis_character", "info"),  # AP/Xinhua write "..."
+    ("We bought apples, pears and oranges.", "harper_oxford_comma", "info"),  # AP has no serial comma
+]
+
+
+@pytest.mark.parametrize("text,check,severity", HARPER_DEFAULTS, ids=[c[1] for c in HARPER_DEFAULTS])
+def test_harper_rules_take_their_measured_severity(text, check, severity):
+    found = [f for f in HarperEngine().check(text) if f.check == check]
+    assert found and {f.severity for f in found} == {severity}
