@@ -13,6 +13,7 @@ The number and date checks and the aligner's number anchors all go through here.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -149,3 +150,28 @@ def match(zh: Sequence[tuple[int, Quantity]], en: Sequence[tuple[int, Quantity]]
                 pairs.append((i, j))
                 break
     return pairs
+
+
+# 2023-02-11, 2023.2.11, 2023/2/11: written the same way in both languages
+NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?![\d.])")
+
+
+def free(taken: bytearray, start: int, end: int) -> bool:
+    """True when no reader has claimed any character of [start, end) yet."""
+    return not any(taken[start:end])
+
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def numeric_dates(text: str, taken: bytearray) -> list[Quantity]:
+    """The year and the date of every all-digit date, the first reader of both languages."""
+    found = []
+    for m in NUMERIC_DATE.finditer(text):
+        month, day = int(m["month"]), int(m["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found += [exact(float(m["year"]), "year", m.start("year"), m.end("year")),
+                      exact(month * 100 + day, "date", m.start("month"), m.end())]
+            take(taken, m.start(), m.end())
+    return found

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from workbench.text.quantity import Quantity, bounded, exact, vague
+from workbench.text.quantity import free as _free, numeric_dates as _numeric_dates, take as _take
 
 MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -40,7 +41,6 @@ _DATE = re.compile(
     r"|July|August|September|October|November|December)\b(?:,?\s+(?P<year2>\d{4})\b)?)")
 _MONTH_ALONE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?P<name>January|February|March|April|June|July|August|"
                           r"September|October|November|December)\b|\b(?:early|mid|late|in|of)[- ]May\b")
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?![\d.])")
 _DECADE = re.compile(r"(?:\bpost-?\s?|\b)(?:the\s+)?['‘’]?(?P<num>(?:1[89]|20)?\d0)['’]?s\b|\bpost-(?P<gen>\d\d)\b")
 _APPROX = "|".join(sorted((re.escape(w) for w in _HOW), key=len, reverse=True))
 _NUMBER = re.compile(
@@ -82,25 +82,6 @@ def read_en(text: str) -> tuple[Quantity, ...]:
                    _multiples, _halves, _articles):
         found += reader(text, taken)
     return tuple(sorted(found, key=lambda q: q.start))
-
-
-def _free(taken: bytearray, start: int, end: int) -> bool:
-    return not any(taken[start:end])
-
-
-def _take(taken: bytearray, start: int, end: int) -> None:
-    taken[start:end] = b"\x01" * (end - start)
-
-
-def _numeric_dates(text: str, taken: bytearray) -> list[Quantity]:
-    found = []
-    for m in _NUMERIC_DATE.finditer(text):
-        month, day = int(m["month"]), int(m["day"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found += [exact(float(m["year"]), "year", m.start("year"), m.end("year")),
-                      exact(month * 100 + day, "date", m.start("month"), m.end())]
-            _take(taken, m.start(), m.end())
-    return found
 
 
 def _dates(text: str, taken: bytearray) -> list[Quantity]:

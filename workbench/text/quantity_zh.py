@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from workbench.text.quantity import Quantity, bounded, exact, vague
+from workbench.text.quantity import free as _free, numeric_dates as _numeric_dates, take as _take
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -65,7 +66,6 @@ def _number(raw: str) -> float | None:
 
 _ARABIC = r"\d+(?:[,，]\d{3})*(?![\d])(?:\.\d+)?"
 _CN = r"[〇零一二两三四五六七八九十百千万亿]+"
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?![\d.])")
 _DECADE = re.compile(rf"(?:(?P<century>\d{{2}}|二十|十九)世纪)?(?P<num>\d{{2,4}}|[〇零一二三四五六七八九十]+)年代"
                      r"|(?<![\d.])(?P<gen>\d\d)后(?![来面续期])")
 _DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?P<month>\d{{1,2}}|{_CN})月份?"
@@ -100,25 +100,6 @@ def read_zh(text: str) -> tuple[Quantity, ...]:
     for reader in (_numeric_dates, _decades, _dates, _years, _per, _vague, _doubles, _numbers):
         found += reader(norm, taken)
     return tuple(sorted(found, key=lambda q: q.start))
-
-
-def _free(taken: bytearray, start: int, end: int) -> bool:
-    return not any(taken[start:end])
-
-
-def _take(taken: bytearray, start: int, end: int) -> None:
-    taken[start:end] = b"\x01" * (end - start)
-
-
-def _numeric_dates(text: str, taken: bytearray) -> list[Quantity]:
-    found = []
-    for m in _NUMERIC_DATE.finditer(text):
-        month, day = int(m["month"]), int(m["day"])
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found += [exact(float(m["year"]), "year", m.start("year"), m.end("year")),
-                      exact(month * 100 + day, "date", m.start("month"), m.end())]
-            _take(taken, m.start(), m.end())
-    return found
 
 
 def _decades(text: str, taken: bytearray) -> list[Quantity]:
