@@ -9,7 +9,9 @@ the floors). Each draft is aligned in two layouts, as a translator's files arriv
   run together, the English joined by a space.
 
 A corpus segment is a pair the raters read together, so its end is a gold boundary: a position in
-both texts (counted in non-space characters). The workbench is scored on two figures:
+both texts, counted in letters, digits and ideographs. Punctuation and spaces do not count, so a
+boundary does not move when the corpus puts a closing quote at the start of the next segment
+("…内容很重要。" | "”来自广东的…": its sentence splitter cut before the quote that closes the sentence). The workbench is scored on two figures:
 
 - recovered: the share of gold boundaries that are also the end of an aligned pair;
 - consistent: the share of the aligner's pair ends that cross no gold segment, that is, fall at the
@@ -75,8 +77,12 @@ def texts(draft: Draft, layout: str) -> tuple[str, str]:
             en_joiner.join(s.target.strip() for s in draft.segments))
 
 
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
 def _gold_ends(pieces: list[str]) -> list[int]:
-    return list(accumulate(len("".join(p.split())) for p in pieces))
+    return list(accumulate(_letters(p) for p in pieces))
 
 
 def _states(position: int, ends: list[int]) -> set:
@@ -91,8 +97,9 @@ def _states(position: int, ends: list[int]) -> set:
 
 def score_boundaries(predicted: list[tuple[int, int]], zh_ends: list[int], en_ends: list[int]) -> tuple[Score, list[bool]]:
     """Score predicted pair ends (non-space character positions on each side) against the gold ends."""
-    inner = {(zh_ends[k], en_ends[k]) for k in range(len(zh_ends) - 1)}
     total = (zh_ends[-1] if zh_ends else 0, en_ends[-1] if en_ends else 0)
+    # a boundary at either end of the document (a segment of punctuation only) is no boundary
+    inner = {(zh_ends[k], en_ends[k]) for k in range(len(zh_ends) - 1)} - {total, (0, 0)}
     ends = [p for p in predicted if p != total]
     right = [bool(_states(z, zh_ends) & _states(e, en_ends)) for z, e in ends]
     recovered = len(inner & set(ends))
@@ -100,9 +107,9 @@ def score_boundaries(predicted: list[tuple[int, int]], zh_ends: list[int], en_en
 
 
 def _positions(segmentation) -> list[int]:
-    """Non-space characters before the end of each segment."""
+    """Letters, digits and ideographs before the end of each segment."""
     text = segmentation.source.text
-    counts = [0, *accumulate(0 if c.isspace() else 1 for c in text)]
+    counts = [0, *accumulate(1 if c.isalnum() else 0 for c in text)]
     return [counts[s.end] for s in segmentation.segments]
 
 
@@ -116,8 +123,9 @@ def align_draft(draft: Draft, layout: str, with_galechurch: bool = True) -> Alig
     target = segment(SourceText(en_text, paragraph_spans(en_text)), "en")
     zh_ends = _gold_ends([s.source for s in draft.segments])
     en_ends = _gold_ends([s.target for s in draft.segments])
-    zh_pos, en_pos = _positions(source), _positions(target)
-    pairs = align(source, target).pairs
+    alignment = align(source, target)
+    pairs = alignment.pairs
+    zh_pos, en_pos = _positions(alignment.source), _positions(alignment.draft)
     ends = [(_bead_end(p.src_end, zh_pos), _bead_end(p.tgt_end, en_pos)) for p in pairs]
     ours, right = score_boundaries(ends, zh_ends, en_ends)
     # a pair is wrong when its start or its end crosses a gold segment
@@ -129,7 +137,8 @@ def align_draft(draft: Draft, layout: str, with_galechurch: bool = True) -> Alig
         start = end
     gc = None
     if with_galechurch:
-        gc = score_boundaries(_galechurch_ends(source, target, zh_pos, en_pos), zh_ends, en_ends)[0]
+        gc_ends = _galechurch_ends(source, target, _positions(source), _positions(target))
+        gc = score_boundaries(gc_ends, zh_ends, en_ends)[0]
     return AlignedDraft(draft, layout, ours, gc, tuple(wrong), tuple(marked))
 
 

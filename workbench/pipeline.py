@@ -57,4 +57,4 @@ def align_files(source_path: str | Path, draft_path: str | Path, glossary_path: 
     glossary = read_glossary(glossary_path) if glossary_path else None
     draft_segments = segment(draft, "en")
     alignment = align(segment(source, "zh"), draft_segments, glossary.terms if glossary else ())
-    return AlignedDocument(source, draft, alignment, glossary, draft_segments)
+    return AlignedDocument(source, draft, alignment, glossary, alignment.draft or draft_segments)

@@ -14,6 +14,7 @@ from workbench.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
 from workbench.align.refine import refine
+from workbench.align.split import split_merges
 from workbench.model import Pair, Segmentation, Term
 
 # How far (in sentences, around the proportional position) anchors and names are paired up.
@@ -23,11 +24,17 @@ NAME_WINDOW = 30
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """The aligned pairs of one document, with the parameters that produced them."""
+    """The aligned pairs of one document, with the parameters that produced them.
+
+    ``source`` and ``draft`` are the segmentations the pairs' indexes refer to: the ones given,
+    with any run-on sentence cut where the other language showed a boundary (split.py).
+    """
 
     pairs: tuple[Pair, ...]
     params: AlignParams
     length_ratio: float
+    source: Segmentation | None = None
+    draft: Segmentation | None = None
 
 
 def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (),
@@ -47,8 +54,10 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
         lexicon = load_lexicon()
         if lexicon is not None:
             beads = refine(beads, zh, en, features, params, lexicon)
+    if params.split_run_ons and beads:
+        beads, source, draft = split_merges(beads, source, draft, load_lexicon() if params.lexicon else None)
     pairs = tuple(_pair(bead, source, draft) for bead in beads)
-    return Alignment(pairs, params, features.ratio)
+    return Alignment(pairs, params, features.ratio, source, draft)
 
 
 def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_paragraphs: list[int],

@@ -34,6 +34,7 @@ class AlignParams:
     lexicon: bool = True  # re-align uncertain regions with CC-CEDICT evidence when it is installed
     lexical_weight: float = 0.8  # per dictionary word short of the document's usual coverage
     lexical_rate: float = 1.0  # share of the document's usual coverage that a bead must reach
+    split_run_ons: bool = True  # cut a sentence that pairs with several where the other side shows the boundary
     uncertain_below: float = 0.6  # beads under this confidence (or not 1-1) are re-aligned
     version: str = "banded-dp/1"
 

@@ -1,0 +1,351 @@
+"""Third pass: find the sentence ends that punctuation did not mark, from the other language.
+
+A headline, a subheading, a dateline or a photo credit carries no full stop, so when a page is
+copied as one block it runs into the next sentence ("…半导体产业-中新网最近，美国…", "…industry
+hard-Chinanews.com Recently, the U.S. …"). The segmenter cannot see that boundary, and the aligner
+can only pair the run-on sentence with two sentences of the other side. The other side shows where
+the boundary is: its first sentence's words are translated before it and its second sentence's
+after. For every bead that pairs one sentence with several, this pass looks for the cut of the one
+sentence that puts each translated word, figure and Latin token on the side of its partner, and
+makes the cut only where that evidence is clear and the cut is a plausible sentence end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from workbench.align.anchors import latin_tokens, number_keys
+from workbench.align.dp import Bead
+from workbench.align.lexicon import STOPWORDS, Lexicon, english_stems, stem
+from workbench.model import Segment, Segmentation
+from workbench.text.quantity_en import read_en
+from workbench.text.quantity_zh import read_zh
+
+MIN_SUPPORT = 2  # net items each piece needs on its own side
+MAX_LENGTH_DRIFT = 2.5
+PREFER_SENTENCE_END = 1.0  # a cut must fit better than any clause end by this much (about one item)  # a piece may be at most this far (as a factor) from its expected length
+_EN_WORD = re.compile(r"[A-Za-z]{3,}")
+_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
+# an English sentence does not end on these: a cut after them is inside a sentence
+_NO_END_WORDS = frozenset(
+    "a an the of to in on at by for with from as and or but nor that which who whose whom its his her their "
+    "our my your is are was were be been being has have had will would shall should can could may might must "
+    "than into onto per via about after before over under between among against during without within "
+    "this these those such very more most less mr mrs ms dr prof no".split())
+# a headline has no clause punctuation: a cut is only looked for in a sentence's unpunctuated opening
+_ZH_CLAUSE = re.compile(r"[，,；;。！？!?]")
+_EN_CLAUSE = re.compile(r"[,;]|[.!?](?=\s)")
+_CLAUSE_END = re.compile(r"(?<=[，,；;：:])\s*")
+# where a translator joins or splits clauses: before "and", "which"; before or after 和, 并, 及
+_CONJUNCTION = re.compile(r"(?<=\s)(?:and|but|while|whereas|which|who|where|when|as|so|with|or)\b"
+                          r"|(?:以及|同时|但是|并且|而且|[和与并及且而但])|(?<=[和与并及且而但])")
+_EN_STARTS = re.compile(r"[A-Z0-9(“\"‘']")
+_ZH_NO_END = set("，、：；（(“‘《〈【「『—-－·")  # a sentence does not end after these
+_ZH_NO_START = set("，。、：；！？）)”’》〉】」』…%％")  # nor does one start with these
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """Something in the sentence being cut that may have a partner on the other side."""
+
+    position: int
+    keys: frozenset[str]
+
+
+def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
+                 lexicon: Lexicon | None) -> tuple[list[Bead], Segmentation, Segmentation]:
+    """Cut run-on sentences where the other side's sentences show a boundary; beads follow the cuts."""
+    zh_cuts: dict[int, list[int]] = {}
+    en_cuts: dict[int, list[int]] = {}
+    pieces: dict[int, list[tuple[int, int]]] = {}  # bead -> (zh sentences, en sentences) of each new bead
+    zh_keys = _zh_keys(lexicon)
+    for number, bead in enumerate(beads):
+        n_zh, n_en = bead.zh_end - bead.zh_start, bead.en_end - bead.en_start
+        if n_zh >= 2 and n_en >= 1:  # the Chinese sentences show where the English should be cut
+            found = _map(draft, bead.en_start, bead.en_end, [s.text for s in source.segments[bead.zh_start:bead.zh_end]],
+                         lambda text: _en_items(text, lexicon), _en_allowed, zh_keys, _EN_CLAUSE)
+            if found:
+                cuts, runs = found
+                en_cuts.update(cuts)
+                pieces[number] = [(other, mine) for mine, other in runs]
+                continue
+        if n_en >= 2 and n_zh >= 1:  # the English sentences show where the Chinese should be cut
+            found = _map(source, bead.zh_start, bead.zh_end, [s.text for s in draft.segments[bead.en_start:bead.en_end]],
+                         lambda text: _zh_items(text, lexicon), lambda text: _zh_allowed(text, lexicon), _en_keys,
+                         _ZH_CLAUSE)
+            if found:
+                cuts, runs = found
+                zh_cuts.update(cuts)
+                pieces[number] = runs
+    if not pieces:
+        return beads, source, draft
+    return _rebuild_beads(beads, pieces), cut_segments(source, zh_cuts), cut_segments(draft, en_cuts)
+
+
+def _map(side: Segmentation, first: int, last: int, groups: list[str], items_of, allowed_of, keys_of,
+         clause_marks: re.Pattern):
+    """Where the boundaries between ``groups`` (the other side's sentences of a bead) fall in this side's
+    sentences first..last: the cuts to make inside them ({segment: [document offsets]}) and, per new
+    bead, (this side's sentences after the cuts, the other side's sentences)."""
+    segments = side.segments[first:last]
+    base = segments[0].start
+    text = side.source.text[base : segments[-1].end]
+    starts = [s.start - base for s in segments[1:]]
+    soft = allowed_of(text)
+    sentence_starts = [0, *starts]
+
+    def headline_only(position: int) -> bool:  # only a headline runs into the next sentence unpunctuated
+        start = max(p for p in sentence_starts if p <= position)
+        return not clause_marks.search(text, start, position)
+
+    # where a translator splits a sentence in two: a cut here would only undo the translator's split
+    clause_ends = {m.end() for m in _CLAUSE_END.finditer(text)} | {m.start() for m in _CONJUNCTION.finditer(text)}
+
+    def candidates(lo: int, hi: int) -> list[int]:
+        return sorted(set(soft(lo, hi)) | {p for p in [*starts, *clause_ends] if lo < p < hi})
+
+    def acceptable(position: int) -> bool:
+        return position in starts or (position not in clause_ends and headline_only(position))
+
+    mapped = _cuts(text, groups, items_of(text), candidates, acceptable, keys_of)
+    if not mapped:
+        return None
+    cuts: dict[int, list[int]] = {}
+    for position, _ in mapped:
+        if position not in starts:
+            owner = segments[sum(1 for p in starts if p <= position)]
+            cuts.setdefault(owner.index, []).append(base + position)
+    bounds = [0, *(p for p, _ in mapped), len(text)]
+    other = [0, *(b for _, b in mapped), len(groups)]
+    runs = []
+    for k in range(len(bounds) - 1):
+        lo, hi = bounds[k], bounds[k + 1]
+        runs.append((1 + sum(1 for p in starts if lo < p < hi), other[k + 1] - other[k]))
+    return cuts, runs
+
+
+def _rebuild_beads(beads, pieces) -> list[Bead]:
+    rebuilt, zh_shift, en_shift = [], 0, 0
+    for number, bead in enumerate(beads):
+        zs, es = bead.zh_start + zh_shift, bead.en_start + en_shift
+        if number not in pieces:
+            rebuilt.append(Bead(zs, bead.zh_end + zh_shift, es, bead.en_end + en_shift, bead.cost))
+            continue
+        for n_zh, n_en in pieces[number]:
+            rebuilt.append(Bead(zs, zs + n_zh, es, es + n_en, bead.cost))
+            zs, es = zs + n_zh, es + n_en
+        zh_shift = zs - bead.zh_end
+        en_shift = es - bead.en_end
+    return rebuilt
+
+
+def cut_segments(segmentation: Segmentation, cuts: dict[int, list[int]]) -> Segmentation:
+    """The segmentation with segment ``k`` cut at each document offset in ``cuts[k]``."""
+    if not cuts:
+        return segmentation
+    text = segmentation.source.text
+    spans: list[tuple[int, int, int]] = []
+    for segment in segmentation.segments:
+        start = segment.start
+        for cut in sorted(cuts.get(segment.index, ())) + [segment.end]:
+            piece = text[start:cut]
+            left = start + len(piece) - len(piece.lstrip())
+            right = cut - (len(piece) - len(piece.rstrip()))
+            if right > left:
+                spans.append((segment.paragraph, left, right))
+            start = cut
+    segments = []
+    for index, (paragraph, start, end) in enumerate(spans):
+        following = spans[index + 1][1] if index + 1 < len(spans) else len(text)
+        last = segmentation.segments[-1]
+        if index + 1 == len(spans):
+            following = last.end + len(last.separator)
+        segments.append(Segment(index, paragraph, start, end, text[start:end], text[end:following]))
+    return replace(segmentation, segments=tuple(segments))
+
+
+# --- where to cut -------------------------------------------------------------------------------------
+
+
+def _cuts(sentence: str, groups: list[str], items: list[_Item], allowed, acceptable, words_of) -> list[tuple[int, int]]:
+    """(offset in ``sentence``, other-side sentences before it) of each cut, found one at a time: the
+    best-supported boundary between the other side's sentences first, then inside each piece. When
+    the evidence points at a place that is no sentence end (a comma where the translator split the
+    sentence), that stretch is left alone."""
+    words = [words_of(g) for g in groups]
+    lengths = [_letters(g) for g in groups]
+    found: list[tuple[int, int]] = []
+
+    def search(lo: int, hi: int, first: int, last: int) -> None:  # sentence[lo:hi] against groups[first:last]
+        if last - first < 2:
+            return
+        best = None
+        for boundary in range(first + 1, last):
+            left = [w for ws in words[first:boundary] for w in ws]
+            right = [w for ws in words[boundary:last] for w in ws]
+            share = sum(lengths[first:boundary]) / max(sum(lengths[first:last]), 1)
+            good = _best_cut(sentence, lo, hi, items, left, right, share, lambda a, b: [p for p in allowed(a, b) if acceptable(p)])
+            other = _best_cut(sentence, lo, hi, items, left, right, share,
+                              lambda a, b: [p for p in allowed(a, b) if not acceptable(p)])
+            if good and other and other[1] > good[1] - PREFER_SENTENCE_END:
+                continue  # the evidence fits a clause or a conjunction as well: the translator's own split
+            if good and (best is None or good[1] > best[1]):
+                best = (good[0], good[1], boundary)
+        if best is None:
+            return
+        position, _, boundary = best
+        found.append((position, boundary))
+        search(lo, position, first, boundary)
+        search(position, hi, boundary, last)
+
+    search(0, len(sentence), 0, len(groups))
+    return sorted(found)
+
+
+def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
+    """The allowed cut of sentence[lo:hi] that best pairs its two pieces with the two groups, or None
+    when either piece earns its group fewer than MIN_SUPPORT more partners than the whole would.
+
+    Support is counted both ways, and each way must hold on its own: the groups' words with a partner
+    in their piece, and the pieces' own items with a partner in their group.
+    A word both groups share is neutral; only what tells the groups apart moves the cut.
+    """
+    inside = [i for i in items if lo <= i.position < hi]
+    if not inside:
+        return None
+    left_union = frozenset().union(*left_words) if left_words else frozenset()
+    right_union = frozenset().union(*right_words) if right_words else frozenset()
+    firsts = [min((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in left_words]
+    lasts = [max((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in right_words]
+    firsts = [p for p in firsts if p is not None]
+    lasts = [p for p in lasts if p is not None]
+    in_left = [i.position for i in inside if not i.keys.isdisjoint(left_union)]
+    in_right = [i.position for i in inside if not i.keys.isdisjoint(right_union)]
+
+    def support(position: int) -> tuple[int, int]:  # (group words with a partner, items with a partner)
+        return (sum(1 for p in firsts if p < position) + sum(1 for p in lasts if p >= position),
+                sum(1 for p in in_left if p < position) + sum(1 for p in in_right if p >= position))
+
+    ends = (support(lo), support(hi))  # the whole sentence with the right group, with the left one
+    total_letters = _letters(sentence[lo:hi])
+    expected = share * total_letters
+    best = None
+    for position in allowed(lo, hi):
+        words, own = support(position)
+        if any(words - w < MIN_SUPPORT or own - o < MIN_SUPPORT for w, o in ends):
+            continue
+        actual = _letters(sentence[lo:position])
+        rest = total_letters - actual
+        if not expected or not actual or not rest or not (1 / MAX_LENGTH_DRIFT <= actual / expected <= MAX_LENGTH_DRIFT) \
+                or not (1 / MAX_LENGTH_DRIFT <= rest / (total_letters - expected) <= MAX_LENGTH_DRIFT):
+            continue
+        score = words + own - max(w + o for w, o in ends) - abs(math.log(actual / expected))
+        if best is None or score > best[1]:
+            best = (position, score)
+    return best
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+# --- English sentence, Chinese groups ------------------------------------------------------------------
+
+
+def _en_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
+    items = []
+    if lexicon is not None:
+        for match in _EN_WORD.finditer(sentence):
+            word = match[0].lower()
+            if word not in STOPWORDS:
+                items.append(_Item(match.start(), frozenset({stem(word)})))
+    for quantity in read_en(sentence):
+        if quantity.firm and quantity.kind != "code":
+            items.append(_Item(quantity.start, frozenset({quantity.key})))
+    for match in _LATIN.finditer(sentence):
+        for key in latin_tokens(match[0]):
+            items.append(_Item(match.start(), frozenset({key})))
+    return items
+
+
+def _zh_keys(lexicon: Lexicon | None):
+    def words(text: str) -> list[frozenset[str]]:
+        found = [frozenset({key}) for key in (*number_keys(read_zh(text)), *latin_tokens(text))]
+        return found + (lexicon.words(text) if lexicon is not None else [])
+    return words
+
+
+def _en_allowed(sentence: str):
+    """Starts of words where an English sentence may end just before: the word after starts like a
+    sentence, the word before is no article, preposition or conjunction, and no bracket is open."""
+    positions = []
+    depth = 0
+    for index, char in enumerate(sentence):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if index == 0 or not char.isspace():
+            continue
+        after = index + 1
+        if after >= len(sentence) or not _EN_STARTS.match(sentence, after) or depth:
+            continue
+        before = sentence[:index].rstrip()
+        if not before or before[-1] in ",;:(“\"‘'&/-–—":
+            continue
+        last_word = re.search(r"[A-Za-z]+\Z", before)
+        if last_word and last_word[0].lower() in _NO_END_WORDS:
+            continue
+        if re.search(r"(?:^|\s)[A-Z][\w'’-]*\Z", before) and sentence[after].isupper():
+            continue  # "… the County Fire Rescue Brigade": capitalised words in a row are a name
+        positions.append(after)
+
+    def allowed(lo: int, hi: int):
+        return [p for p in positions if lo < p < hi]
+    return allowed
+
+
+# --- Chinese sentence, English groups ------------------------------------------------------------------
+
+
+def _zh_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
+    items = []
+    if lexicon is not None:
+        items += [_Item(start, glosses) for start, _, glosses in lexicon.entries(sentence)]
+    for quantity in read_zh(sentence):
+        if quantity.firm and quantity.kind != "code":
+            items.append(_Item(quantity.start, frozenset({quantity.key})))
+    for match in _LATIN.finditer(sentence):
+        for key in latin_tokens(match[0]):
+            items.append(_Item(match.start(), frozenset({key})))
+    return items
+
+
+def _en_keys(text: str) -> list[frozenset[str]]:
+    return [frozenset({key}) for key in (*english_stems(text), *number_keys(read_en(text)), *latin_tokens(text))]
+
+
+def _zh_allowed(sentence: str, lexicon: Lexicon | None):
+    """Positions between two characters where a Chinese sentence may end: not inside a dictionary word,
+    a number or a Latin token, not after a comma or an opening mark, not inside brackets or quotes."""
+    inside = set()
+    if lexicon is not None:
+        for start, end, _ in lexicon.entries(sentence):
+            inside.update(range(start + 1, end))
+    for match in re.finditer(r"[A-Za-z0-9.．%％]+", sentence):
+        inside.update(range(match.start() + 1, match.end()))
+    depth, positions = 0, []
+    for index, char in enumerate(sentence):
+        if index and not depth and index not in inside and sentence[index - 1] not in _ZH_NO_END \
+                and char not in _ZH_NO_START and not char.isspace():
+            positions.append(index)
+        if char in "（(“‘《〈【「『":
+            depth += 1
+        elif char in "）)”’》〉】」』":
+            depth = max(0, depth - 1)
+
+    def allowed(lo: int, hi: int):
+        return [p for p in positions if lo < p < hi]
+    return allowed
