@@ -23,9 +23,9 @@ from workbench.model import Segment, Segmentation
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
 
-MIN_SUPPORT = 2  # net items each piece needs on its own side
-MAX_LENGTH_DRIFT = 2.5
-PREFER_SENTENCE_END = 1.0  # a cut must fit better than any clause end by this much (about one item)  # a piece may be at most this far (as a factor) from its expected length
+MIN_SUPPORT = 2  # words of its own group each piece must find a partner for, beyond the uncut sentence
+MAX_LENGTH_DRIFT = 2.5  # a piece may be at most this far (as a factor) from its expected length
+PREFER_SENTENCE_END = 1.0  # a cut must fit better than any clause end by this much (about one item)
 _EN_WORD = re.compile(r"[A-Za-z]{3,}")
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
 # an English sentence does not end on these: a cut after them is inside a sentence
@@ -208,8 +208,9 @@ def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     """The allowed cut of sentence[lo:hi] that best pairs its two pieces with the two groups, or None
     when either piece earns its group fewer than MIN_SUPPORT more partners than the whole would.
 
-    Support is counted both ways, and each way must hold on its own: the groups' words with a partner
-    in their piece, and the pieces' own items with a partner in their group.
+    Support is counted both ways: the groups' words with a partner in their piece (MIN_SUPPORT more
+    than the whole sentence gives either group) and the pieces' own items with a partner in their
+    group only (at least one more), so that one figure cannot carry a cut by counting twice.
     A word both groups share is neutral; only what tells the groups apart moves the cut.
     """
     inside = [i for i in items if lo <= i.position < hi]
@@ -217,8 +218,11 @@ def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
         return None
     left_union = frozenset().union(*left_words) if left_words else frozenset()
     right_union = frozenset().union(*right_words) if right_words else frozenset()
-    firsts = [min((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in left_words]
-    lasts = [max((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in right_words]
+    # a word both groups have says nothing about where the cut goes
+    left_only = [w for w in left_words if w.isdisjoint(right_union)]
+    right_only = [w for w in right_words if w.isdisjoint(left_union)]
+    firsts = [min((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in left_only]
+    lasts = [max((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in right_only]
     firsts = [p for p in firsts if p is not None]
     lasts = [p for p in lasts if p is not None]
     in_left = [i.position for i in inside if not i.keys.isdisjoint(left_union)]
@@ -234,7 +238,7 @@ def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     best = None
     for position in allowed(lo, hi):
         words, own = support(position)
-        if any(words - w < MIN_SUPPORT or own - o < MIN_SUPPORT for w, o in ends):
+        if any(words - w < MIN_SUPPORT or own - o < 1 for w, o in ends):
             continue
         actual = _letters(sentence[lo:position])
         rest = total_letters - actual

@@ -1,0 +1,64 @@
+"""Run-on sentences: a headline pasted into the next sentence is cut where the other language shows
+the boundary, and a translator's own split or merge is left as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align import align
+from workbench.model import SourceText
+from workbench.paragraphs import paragraph_spans
+from workbench.segment import segment
+
+
+def aligned(zh: str, en: str):
+    return align(segment(SourceText(zh, paragraph_spans(zh)), "zh"), segment(SourceText(en, paragraph_spans(en)), "en"))
+
+
+CASES = [
+    ("English headline with its site credit runs into the body",
+     "五征集团与中国移动签署5G战略合作协议-中新网12月12日，五征集团与中国移动日照分公司在五征会展中心举行签约仪式。"
+     "中国移动计划投资1.2亿元。",
+     "Wuzheng Group and China Mobile sign 5G strategic cooperation agreement-Chinanews.com On December 12, Wuzheng "
+     "Group and China Mobile Rizhao held a signing ceremony at the Wuzheng Convention Center. China Mobile plans to "
+     "invest 120 million yuan.",
+     [("1-1", "五征集团与中国移动签署5G战略合作协议-中新网",
+       "Wuzheng Group and China Mobile sign 5G strategic cooperation agreement-Chinanews.com"),
+      ("1-1", "12月12日，五征集团与中国移动日照分公司在五征会展中心举行签约仪式。",
+       "On December 12, Wuzheng Group and China Mobile Rizhao held a signing ceremony at the Wuzheng Convention Center."),
+      ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("Chinese headline without punctuation runs into the body",
+     "五征集团签署5G战略合作协议双方将在五征会展中心共建联合实验室。中国移动计划投资1.2亿元。",
+     "Wuzheng Group signs 5G strategic cooperation agreement. The two sides will jointly build a laboratory at the "
+     "Wuzheng Convention Center. China Mobile plans to invest 120 million yuan.",
+     [("1-1", "五征集团签署5G战略合作协议", "Wuzheng Group signs 5G strategic cooperation agreement."),
+      ("1-1", "双方将在五征会展中心共建联合实验室。",
+       "The two sides will jointly build a laboratory at the Wuzheng Convention Center."),
+      ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("a translator's split at a comma stays one Chinese sentence",
+     "根据协议，双方将在5G网络建设、智能制造等领域开展全方位合作，中国移动计划投资1.2亿元新建基站260个。",
+     "Under the agreement, the two sides will cooperate in 5G network construction and intelligent manufacturing. "
+     "China Mobile plans to invest 120 million yuan in 260 new base stations.",
+     [("1-2", "根据协议，双方将在5G网络建设、智能制造等领域开展全方位合作，中国移动计划投资1.2亿元新建基站260个。",
+       "Under the agreement, the two sides will cooperate in 5G network construction and intelligent manufacturing. "
+       "China Mobile plans to invest 120 million yuan in 260 new base stations.")]),
+    ("a translator's merge with 'and' stays one English sentence",
+     "蒋卫东出席签约仪式。李宝军讲话。",
+     "Jiang Weidong attended the signing ceremony and Li Baojun spoke.",
+     [("2-1", "蒋卫东出席签约仪式。李宝军讲话。", "Jiang Weidong attended the signing ceremony and Li Baojun spoke.")]),
+]
+
+
+@pytest.mark.parametrize("zh,en,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_run_on_sentences(zh, en, expected):
+    assert [(p.kind, p.source, p.target) for p in aligned(zh, en).pairs] == expected
+
+
+@pytest.mark.parametrize("zh,en", [c[1:3] for c in CASES[:2]], ids=[c[0] for c in CASES[:2]])
+def test_cut_segmentations_still_give_back_the_documents(zh, en):
+    alignment = aligned(zh, en)
+    assert alignment.source.rebuild() == zh and alignment.draft.rebuild() == en
+    assert [s.index for s in alignment.draft.segments] == list(range(len(alignment.draft.segments)))
+    for pair in alignment.pairs:  # every pair's indexes point at the segments that hold its text
+        segments = alignment.draft.segments[pair.tgt_start:pair.tgt_end]
+        assert " ".join(s.text for s in segments) == pair.target
