@@ -84,3 +84,15 @@ def test_pairs_cover_both_texts_in_order(zh_sentences, en_sentences, breaks):
     assert _visible("".join(p.target for p in pairs)) == _visible(en)
     assert all(p.source or p.target for p in pairs)
     assert [p.paragraph for p in pairs] == sorted(p.paragraph for p in pairs)
+
+
+def test_refinement_never_loses_sentences_between_two_windows():
+    """Found by the property above: a 3-1 bead in the second pass jumped over the join between two
+    re-aligned windows, and the three Chinese sentences in between vanished from the pairs."""
+    zh = "五征集团签约。蒋卫东讲话。五征集团签约。营收128亿元。" + "五征集团签约。" * 4
+    en = ("Revenue hit 12.8 billion yuan. Jiang Weidong spoke. Wuzheng signed. Nice weather! "
+          "Wuzheng signed. Wuzheng signed.")
+    pairs = pairs_for(zh, en)
+    assert _visible("".join(p.source for p in pairs)) == _visible(zh)
+    assert pairs[0].src_start == 0 and pairs[-1].src_end == 8
+    assert all(a.src_end == b.src_start and a.tgt_end == b.tgt_start for a, b in zip(pairs, pairs[1:]))

@@ -129,11 +129,14 @@ def _align_in_band(features: Features, params: AlignParams, width: int):
     insert_costs = _insertion_costs(features, params, lo, size)
 
     join_columns = np.full(n_zh + 1, -1, dtype=np.int64)
+    join_floor = np.zeros(n_zh + 1, dtype=np.int64)  # the last join row before each row
     for row, column in features.joins:
         join_columns[row] = column - lo[row]
+        join_floor[row + 1:] = row
     table, raw, choice = _recurrence(
         np.ascontiguousarray(np.stack(costs)), np.array([a for a, _ in kinds], dtype=np.int64),
         np.array([b for _, b in kinds], dtype=np.int64), lo.astype(np.int64), insert_costs, join_columns,
+        join_floor,
     )
     insert_code = len(kinds)
 
@@ -155,12 +158,14 @@ def _align_in_band(features: Features, params: AlignParams, width: int):
 
 
 @njit(cache=True)
-def _recurrence(costs, kind_a, kind_b, lo, insert_costs, join_columns):
+def _recurrence(costs, kind_a, kind_b, lo, insert_costs, join_columns, join_floor):
     """The DP proper: table[i, k] is the cheapest way to the cell (row i, column lo[i] + k).
 
     ``raw`` keeps the values before the rows of joins are narrowed to their one allowed cell,
     so that the backtrace can still read each bead's own cost. choice[i, k] is the bead kind
-    used to arrive, or len(kind_a) for a 0-1 bead.
+    used to arrive, or len(kind_a) for a 0-1 bead. A bead may start at a join row but never
+    jump over one (join_floor[i] is the last join row before row i): a 2-1 or 3-1 bead across a
+    join would join two windows that were aligned apart and lose the sentences between them.
     """
     n_kinds, rows, size = costs.shape
     table = np.full((rows, size), np.inf)
@@ -172,7 +177,7 @@ def _recurrence(costs, kind_a, kind_b, lo, insert_costs, join_columns):
             arg = n_kinds
             for kind in range(n_kinds):
                 a = kind_a[kind]
-                if a > i:
+                if a > i or i - a < join_floor[i]:
                     continue
                 previous = lo[i] + k - kind_b[kind] - lo[i - a]
                 if previous < 0 or previous >= size:
