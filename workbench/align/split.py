@@ -286,6 +286,9 @@ def _en_allowed(sentence: str):
     sentence, the word before is no article, preposition or conjunction, and no bracket is open."""
     positions = []
     depth = 0
+    figures = set()  # "February| 11" is one date
+    for quantity in read_en(sentence):
+        figures.update(range(quantity.start + 1, quantity.end))
     for index, char in enumerate(sentence):
         if char in "([":
             depth += 1
@@ -294,7 +297,7 @@ def _en_allowed(sentence: str):
         if index == 0 or not char.isspace():
             continue
         after = index + 1
-        if after >= len(sentence) or not _EN_STARTS.match(sentence, after) or depth:
+        if after >= len(sentence) or not _EN_STARTS.match(sentence, after) or depth or after in figures:
             continue
         before = sentence[:index].rstrip()
         if not before or before[-1] in ",;:(“\"‘'&/-–—":
@@ -340,6 +343,8 @@ def _zh_allowed(sentence: str, lexicon: Lexicon | None):
             inside.update(range(start + 1, end))
     for match in re.finditer(r"[A-Za-z0-9.．%％]+", sentence):
         inside.update(range(match.start() + 1, match.end()))
+    for quantity in read_zh(sentence):  # 2月|11日 is one date
+        inside.update(range(quantity.start + 1, quantity.end))
     depth, positions = 0, []
     for index, char in enumerate(sentence):
         if index and not depth and index not in inside and sentence[index - 1] not in _ZH_NO_END \

@@ -66,7 +66,7 @@ def _number(raw: str) -> float | None:
 
 _ARABIC = r"\d+(?:[,，]\d{3})*(?![\d])(?:\.\d+)?"
 _CN = r"[〇零一二两三四五六七八九十百千万亿]+"
-_DECADE = re.compile(rf"(?:(?P<century>\d{{2}}|二十|十九)世纪)?(?P<num>\d{{2,4}}|[〇零一二三四五六七八九十]+)年代"
+_DECADE = re.compile(r"(?:(?P<century>\d{2}|二十|十九)世纪)?(?P<num>\d{2,4}|[〇零一二三四五六七八九十]+)年代"
                      r"|(?<![\d.])(?P<gen>\d\d)后(?![来面续期])")
 _DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?P<month>\d{{1,2}}|{_CN})月份?"
                    rf"(?:(?P<day>\d{{1,2}}|{_CN})[日号])?|(?<![\d月])(?P<dayonly>\d{{1,2}}|{_CN})[日号](?![子本])")
