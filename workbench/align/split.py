@@ -265,13 +265,7 @@ def _en_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
             word = match[0].lower()
             if word not in STOPWORDS:
                 items.append(_Item(match.start(), frozenset({stem(word)})))
-    for quantity in read_en(sentence):
-        if quantity.firm and quantity.kind != "code":
-            items.append(_Item(quantity.start, frozenset({quantity.key})))
-    for match in _LATIN.finditer(sentence):
-        for key in latin_tokens(match[0]):
-            items.append(_Item(match.start(), frozenset({key})))
-    return items
+    return items + _figures_and_codes(sentence, read_en)
 
 
 def _zh_keys(lexicon: Lexicon | None):
@@ -321,12 +315,14 @@ def _zh_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
     items = []
     if lexicon is not None:
         items += [_Item(start, glosses) for start, _, glosses in lexicon.entries(sentence)]
-    for quantity in read_zh(sentence):
-        if quantity.firm and quantity.kind != "code":
-            items.append(_Item(quantity.start, frozenset({quantity.key})))
+    return items + _figures_and_codes(sentence, read_zh)
+
+
+def _figures_and_codes(sentence: str, read_quantities) -> list[_Item]:
+    """Firm figures (by value) and Latin tokens: the same on both sides of a translation."""
+    items = [_Item(q.start, frozenset({q.key})) for q in read_quantities(sentence) if q.firm and q.kind != "code"]
     for match in _LATIN.finditer(sentence):
-        for key in latin_tokens(match[0]):
-            items.append(_Item(match.start(), frozenset({key})))
+        items += [_Item(match.start(), frozenset({key})) for key in latin_tokens(match[0])]
     return items
 
 
