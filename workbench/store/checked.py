@@ -16,7 +16,7 @@ import threading
 
 from sqlalchemy.orm import sessionmaker
 
-from workbench.model import Finding
+from workbench.model import Finding, pairing_confidence
 from workbench.qa import CheckConfig, Checker, FindingCache, SegmentInput
 from workbench.recheck import DocumentRun
 from workbench.store.ignores import Ignored, fingerprint, split_ignored
@@ -70,7 +70,8 @@ class CheckedProject:
         run, before, previous_inputs = self._runs.get(document, (None, None, None))
         same_shape = before is not None and len(before) == len(segments)
         inputs = [previous_inputs[i] if same_shape and view is before[i] else
-                  SegmentInput(view.id, view.paragraph, view.source_text, view.target_text, view.kind, view.confidence)
+                  SegmentInput(view.id, view.paragraph, view.source_text, view.target_text, view.kind,
+                               pairing_confidence(view.confidence, view.status))
                   for i, view in enumerate(segments)]
         changed = {view.id for i, view in enumerate(segments) if not same_shape or view is not before[i]}
         ratio = snapshot.length_ratios.get(document, 3.0)

@@ -162,6 +162,7 @@ def _iso(moment) -> str:
 def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[str, ...]]:
     """QA and glossary findings (no grammar engine) of every segment's current text, by segment number;
     findings somebody ignored with a reason are left out."""
+    from workbench.model import pairing_confidence
     from workbench.qa import CheckConfig, Checker, SegmentInput
     from workbench.store.ignores import load_ignores, split_ignored
     from workbench.store.repository import project_terms
@@ -175,7 +176,8 @@ def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[s
         found: dict[int, tuple[str, ...]] = {}
         for document in project.documents:
             mine = [(n, s) for n, d, s in segments if d.id == document.id]
-            reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind, s.confidence)
+            reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind,
+                                                  pairing_confidence(s.confidence, s.status))
                                      for n, s in mine], document.length_ratio or 3.0)
             for report in reports:
                 findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
