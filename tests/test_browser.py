@@ -159,10 +159,13 @@ def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(se
         page.locator(".st-key-import_project input").fill("press")
         page.locator(".st-key-import_source input[type=file]").set_input_files(str(minutes))
         page.locator(".st-key-import_draft input[type=file]").set_input_files(str(SAMPLE / "draft.en.txt"))
+        expect(page.locator(".st-key-import_draft").get_by_text("draft.en.txt")).to_be_visible()
         page.get_by_role("button", name="Import").click()
         expect(page.get_by_text("minutes.pdf: unsupported file type '.pdf'; use one of .docx, .txt")).to_be_visible()
 
         page.locator(".st-key-import_source input[type=file]").set_input_files(str(SAMPLE / "source.zh.txt"))
+        # the upload reruns the page: a click on Import before the uploader lists the new file is lost
+        expect(page.locator(".st-key-import_source").get_by_text("source.zh.txt")).to_be_visible()
         page.get_by_role("button", name="Import").click()
         expect(page.get_by_role("heading", name="press")).to_be_visible(timeout=60_000)  # aligning takes a while
         expect(page.get_by_text("0 of 14 segments approved")).to_have_count(2)  # the sample is still there
