@@ -148,6 +148,32 @@ def test_harper_rule_severities_and_spelling_kinds(harper_engine, target, proble
     assert (finding.check, finding.severity, finding.suggestions[0], finding.safe) == (check, severity, first, False)
 
 
+@pytest.mark.parametrize("target, problem, american", [
+    ("The programme was launched in May.", "programme", ("program",)),  # Harper's nearest word: programmed
+    ("The centres were centred on care.", "centred", ("centered",)),
+    ("An enquiry into the labourers' pay.", "enquiry", ("inquiry",)),
+    ("An enquiry into the labourers' pay.", "labourers", ("laborers",)),
+    ("The defence of the licence.", "licence", ("license",)),
+    ("They analysed the manoeuvre.", "manoeuvre", ("maneuver",)),
+    ("The paediatric ward opened.", "paediatric", ("pediatric",)),
+], ids=["mme", "red", "enq", "our", "ence", "oe-and-re", "ae"])
+def test_a_british_spelling_suggests_only_its_american_spelling(harper_engine, target, problem, american):
+    """Harper's edit-distance suggestions for a British word are other words; only the American
+    spelling of the same word is a correction."""
+    [finding] = find(harper_engine.check(target), problem)
+    assert (finding.check, finding.suggestions) == ("harper_british_spelling", american)
+
+
+@pytest.mark.parametrize("target, dash", [
+    ("BEIJING, Feb. 11 (Xinhua) -- The plan was approved.", "\u2014"),  # a wire dateline's dash
+    ("He came -- and left.", "\u2014"),
+    ("The years 1990--2000 were hard.", "\u2013"),  # a range between figures
+], ids=["dateline", "aside", "range"])
+def test_a_typed_double_hyphen_suggests_the_dash_it_stands_for(harper_engine, target, dash):
+    [finding] = find(harper_engine.check(target), "--")
+    assert (finding.check, finding.suggestions) == ("harper_dashes", (dash,))
+
+
 def test_a_british_engine_reports_no_british_spelling():
     assert [f.check for f in HarperEngine("british").check("The centre is open.")] == []
 

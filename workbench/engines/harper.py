@@ -43,6 +43,16 @@ def replacement(problem_text: str, kind: int, text: str) -> str:
     return text
 
 
+def typed_dash(text: str, start: int, end: int) -> str | None:
+    """The dash a typed "--" stands for. Harper reads "--" as TeX does (an en dash), but in prose a
+    typewriter "--" is an em dash ("(Xinhua) -- The", "came -- and went"); only between two figures
+    (1990--2000) is it the en dash of a range. None when the span is not a typed double hyphen."""
+    if text[start:end] != "--":
+        return None
+    between_figures = start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+    return "\u2013" if between_figures else "\u2014"
+
+
 DISABLED_RULES = ("LongSentences",)
 
 
@@ -116,8 +126,11 @@ class HarperEngine:
             check, message, american = kind
             rule_setting = SPELLING_KINDS[check]
         category = "spacing" if rule_setting.category == "punctuation" and problem.isspace() else rule_setting.category
-        suggestions: list[str] = [american] if american else []
-        for suggestion in lint.suggestions:
+        dash = typed_dash(text, start, end) if rule == "Dashes" else None
+        suggestions: list[str] = [american or dash] if american or dash else []
+        # a word of a known kind (British, a variant, a name's case) has one correction, its American
+        # form: Harper's other suggestions are the nearest words by edits, which change the word
+        for suggestion in () if kind is not None or dash else lint.suggestions:
             value = replacement(problem, int(suggestion.kind), suggestion.replacement_text)
             if value != problem and value not in suggestions:
                 suggestions.append(value)

@@ -36,6 +36,22 @@ _ISE = re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
 # the doubled l of an inflection (cancelled, totalled, travellers): American dictionaries list both
 _DOUBLED_L = re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$")
 _WARDS = re.compile(r"(?<=ward)s$")  # afterwards, towards, backwards: standard in American English too
+# British word shapes and their American counterparts, tried one at a time, then all together
+# (manoeuvre: oe and re). Each candidate counts only when the American dictionary accepts it, so a
+# shape that does not apply (a word merely ending in -our) gives nothing.
+_BRITISH_SHAPES = (
+    (re.compile(r"(?<=[^aeiou])re(s?)$"), r"er\1"),  # centre, metres
+    (re.compile(r"(?<=[^aeiou])red$"), "ered"),  # centred
+    (re.compile(r"our(s|ed|ing|er|ers|ite|ites|able|ful)?$"), r"or\1"),  # colour, favourite, labourers
+    (re.compile(r"mme(s?)$"), r"m\1"),  # programme
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
+    (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, licence
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"^en(?=quir)"), "in"),  # enquiry
+    (re.compile(r"^En(?=quir)"), "In"),
+    (re.compile(r"(?<=[a-z])oe(?=[a-z])"), "e"),  # manoeuvre, oestrogen (not a leading Oe)
+    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # paediatric, anaemia
+)
 
 
 def american_variant(word: str) -> str | None:
@@ -44,6 +60,20 @@ def american_variant(word: str) -> str | None:
         if pattern.search(word):
             return pattern.sub(replacement, word)
     return None
+
+
+def american_of_british(word: str, american_accepts) -> str | None:
+    """The American spelling of a British word (centre -> center, programme -> program), when one of
+    the British shapes gives a word the American dictionary accepts. Harper's own suggestions for a
+    British word are the nearest American words by edits (programme -> programmed), which change the
+    word; only its American spelling is a correction."""
+    candidates, everything = [], word
+    for pattern, american in _BRITISH_SHAPES:
+        if pattern.search(word):
+            candidates.append(pattern.sub(american, word))
+            everything = pattern.sub(american, everything)
+    candidates.append(everything)
+    return next((c for c in candidates if c != word and american_accepts(c)), None)
 
 
 def american_ize(word: str) -> str | None:
@@ -65,5 +95,5 @@ def spelling_kind(word: str, american_accepts, british_accepts,
     if ize is not None and american_accepts(ize):
         return BRITISH_SPELLING, MESSAGES[BRITISH_SPELLING].format(word=word), ize
     if british_accepts(word):
-        return BRITISH_SPELLING, MESSAGES[BRITISH_SPELLING].format(word=word), None
+        return BRITISH_SPELLING, MESSAGES[BRITISH_SPELLING].format(word=word), american_of_british(word, american_accepts)
     return None
