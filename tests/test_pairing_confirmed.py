@@ -1,4 +1,4 @@
-"""A pair a person has edited or approved is no longer the aligner's guess: its number, date and
+"""A pair whose English a person has written is no longer the aligner's guess: its number, date and
 omission findings are findings again, not hints that say to check the pairing first."""
 
 from __future__ import annotations
@@ -14,19 +14,21 @@ from workbench.store.repository import import_document
 
 ZH, EN = "销量达到128亿元。", "Sales reached 1.28 billion yuan."
 
-# status, aligner confidence, the confidence the checks are given
+# version, status, aligner confidence, the confidence the checks are given
 CASES = [
-    ("draft", 0.3, 0.3),
-    ("rejected", 0.3, 0.3),  # a rejection may be about the pairing itself
-    ("edited", 0.3, 1.0),
-    ("approved", 0.3, 1.0),
-    ("draft", 0.9, 0.9),
+    (1, "draft", 0.3, 0.3),
+    (1, "approved", 0.3, 0.3),  # `approve --all` reads nothing
+    (1, "rejected", 0.3, 0.3),  # a rejection may be about the pairing itself
+    (2, "edited", 0.3, 1.0),
+    (2, "approved", 0.3, 1.0),  # edited, then approved
+    (1, "edited", 0.3, 1.0),  # the second pair a person's split made
+    (1, "draft", 0.9, 0.9),
 ]
 
 
-@pytest.mark.parametrize("status,aligner,given", CASES, ids=[f"{c[0]}@{c[1]}" for c in CASES])
-def test_a_person_confirms_the_pairing(status, aligner, given):
-    assert pairing_confidence(aligner, status) == given
+@pytest.mark.parametrize("version,status,aligner,given", CASES, ids=[f"v{c[0]}-{c[1]}@{c[2]}" for c in CASES])
+def test_a_person_who_writes_the_english_confirms_the_pairing(version, status, aligner, given):
+    assert pairing_confidence(aligner, version, status) == given
 
 
 def _import_unsure_pair(factory) -> int:
@@ -43,6 +45,8 @@ def _number_severities(factory) -> list[str]:
 
 def test_an_edited_unsure_pair_reports_its_wrong_number_as_an_error(factory):
     segment_id = _import_unsure_pair(factory)
+    assert _number_severities(factory) == ["info"]
+    review.decide(factory, "p", "approve", "reviewer", None)  # a bulk approval reads nothing
     assert _number_severities(factory) == ["info"]
     assert any("unsure of this pair" in note for note in review.open_findings(factory, "p")[1])
 

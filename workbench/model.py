@@ -81,15 +81,16 @@ class Pair:
 
 LOW_CONFIDENCE = 0.5
 CONFIRMED_BY_A_PERSON = 1.0
-PERSON_STATUSES = ("edited", "approved")  # a person has written or approved this pair's English
 
 
-def pairing_confidence(aligner_confidence: float, status: str) -> float:
+def pairing_confidence(aligner_confidence: float, version: int, status: str) -> float:
     """How far the checks may trust a stored pair's pairing. The aligner's confidence is a guess made
-    before anyone read the pair; once a translator has edited it (an edit, a merge, a split) or a
-    reviewer has approved it, a person has read the English against this source, so its number,
-    date and omission findings are findings again, not hints that say to check the pairing first."""
-    return CONFIRMED_BY_A_PERSON if status in PERSON_STATUSES else aligner_confidence
+    before anyone read the pair; once a translator has written its English (an edit, a fix, a merge or
+    a split: a new version, or a pair a split made), a person has read it against this source, so its
+    number, date and omission findings are findings again, not hints that say to check the pairing
+    first. An approval alone does not confirm it: `approve --all` reads nothing."""
+    written_by_a_person = version > 1 or status == "edited"
+    return CONFIRMED_BY_A_PERSON if written_by_a_person else aligner_confidence
 
 
 @dataclass(frozen=True, slots=True)

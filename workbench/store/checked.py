@@ -71,7 +71,7 @@ class CheckedProject:
         same_shape = before is not None and len(before) == len(segments)
         inputs = [previous_inputs[i] if same_shape and view is before[i] else
                   SegmentInput(view.id, view.paragraph, view.source_text, view.target_text, view.kind,
-                               pairing_confidence(view.confidence, view.status))
+                               pairing_confidence(view.confidence, view.version, view.status))
                   for i, view in enumerate(segments)]
         changed = {view.id for i, view in enumerate(segments) if not same_shape or view is not before[i]}
         ratio = snapshot.length_ratios.get(document, 3.0)

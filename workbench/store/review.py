@@ -177,7 +177,7 @@ def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[s
         for document in project.documents:
             mine = [(n, s) for n, d, s in segments if d.id == document.id]
             reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind,
-                                                  pairing_confidence(s.confidence, s.status))
+                                                  pairing_confidence(s.confidence, s.version, s.status))
                                      for n, s in mine], document.length_ratio or 3.0)
             for report in reports:
                 findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
