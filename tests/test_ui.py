@@ -141,3 +141,22 @@ def test_translate_filters_by_category_status_and_text(app):
     app.multiselect(key="filter_statuses").select("approved").run()
     assert len(app.text_area) == 0
     assert not app.exception
+
+
+def test_a_pair_the_translator_has_written_is_no_longer_marked_for_checking(app, factory):
+    from workbench.store import editing
+    from workbench.store.repository import document_segments
+
+    app.switch_page("app_pages/pairs.py").run()
+    before = next(c.value for c in app.caption if "marked for checking" in c.value)
+    assert any("1-0" in w.value for w in app.warning)
+    [(_, segments)] = document_segments(factory, "wuzheng-5g")
+    omitted = next(s for s in segments if s.kind == "1-0")  # the sample's low-confidence omission
+    editing.save_edit(factory, omitted.id, "Under the agreement, the two sides will build a 5G network.", "translator")
+
+    app.switch_page("app_pages/pairs.py").run()
+    assert not app.exception
+    after = next(c.value for c in app.caption if "marked for checking" in c.value)
+    assert int(after.split("·")[1].split()[0]) == int(before.split("·")[1].split()[0]) - 1
+    assert not any("1-0" in w.value for w in app.warning)  # the kind is still shown, as a caption
+    assert any("1-0" in c.value for c in app.caption)

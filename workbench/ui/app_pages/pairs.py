@@ -9,7 +9,7 @@ from itertools import groupby
 
 import streamlit as st
 
-from workbench.model import LOW_CONFIDENCE
+from workbench.model import LOW_CONFIDENCE, pairing_confidence
 from workbench.store.repository import document_segments
 from workbench.ui import state
 from workbench.ui.resources import store
@@ -26,7 +26,14 @@ document = st.selectbox("Document", document_names) if len(document_names) > 1 e
 segments = dict(documents)[document]
 
 shown = page_of(segments, PAIRS_PER_PAGE, state.PAGE_NUMBER)
-flagged = sum(1 for s in segments if s.confidence < LOW_CONFIDENCE)
+
+
+def unsure(segment) -> bool:
+    """Still the aligner's guess: nobody has written this pair's English yet (model.pairing_confidence)."""
+    return pairing_confidence(segment.confidence, segment.version, segment.status) < LOW_CONFIDENCE
+
+
+flagged = sum(1 for s in segments if unsure(s))
 st.caption(f"{len(segments)} pairs · {flagged} marked for checking (low alignment confidence)")
 
 left, right = st.columns(2)
@@ -39,6 +46,6 @@ for paragraph, group in groupby(shown, key=lambda s: s.paragraph):
         source_column, target_column = st.columns(2)
         source_column.text(segment.source_text)
         target_column.text(segment.target_text or "—")
-        if segment.confidence < LOW_CONFIDENCE or segment.kind != "1-1":
+        if unsure(segment) or segment.kind != "1-1":
             note = f"{segment.kind} · alignment confidence {segment.confidence:.2f}"
-            (target_column.warning if segment.confidence < LOW_CONFIDENCE else target_column.caption)(note)
+            (target_column.warning if unsure(segment) else target_column.caption)(note)
