@@ -46,6 +46,7 @@ for paragraph, group in groupby(shown, key=lambda s: s.paragraph):
         source_column, target_column = st.columns(2)
         source_column.text(segment.source_text)
         target_column.text(segment.target_text or "—")
-        if unsure(segment) or segment.kind != "1-1":
+        doubtful = unsure(segment)
+        if doubtful or segment.kind != "1-1":
             note = f"{segment.kind} · alignment confidence {segment.confidence:.2f}"
-            (target_column.warning if unsure(segment) else target_column.caption)(note)
+            (target_column.warning if doubtful else target_column.caption)(note)
