@@ -156,7 +156,8 @@ def test_harper_rule_severities_and_spelling_kinds(harper_engine, target, proble
     ("The defence of the licence.", "licence", ("license",)),
     ("They analysed the manoeuvre.", "manoeuvre", ("maneuver",)),
     ("The paediatric ward opened.", "paediatric", ("pediatric",)),
-], ids=["mme", "red", "enq", "our", "ence", "oe-and-re", "ae"])
+    ("It was a social judgement.", "judgement", ("judgment",)),
+], ids=["mme", "red", "enq", "our", "ence", "oe-and-re", "ae", "dgement"])
 def test_a_british_spelling_suggests_only_its_american_spelling(harper_engine, target, problem, american):
     """Harper's edit-distance suggestions for a British word are other words; only the American
     spelling of the same word is a correction."""

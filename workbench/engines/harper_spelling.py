@@ -47,6 +47,7 @@ _BRITISH_SHAPES = (
     (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
     (re.compile(r"ence(s?)$"), r"ense\1"),  # defence, licence
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse, paralysed
+    (re.compile(r"dgement(s?)$"), r"dgment\1"),  # judgement, acknowledgement
     (re.compile(r"^en(?=quir)"), "in"),  # enquiry
     (re.compile(r"^En(?=quir)"), "In"),
     (re.compile(r"(?<=[a-z])oe(?=[a-z])"), "e"),  # manoeuvre, oestrogen (not a leading Oe)
