@@ -45,6 +45,50 @@ CASES = [
     ("us_abbreviation", "", "It cost US$5 billion; the U.S. agreed.", []),
     ("us_abbreviation", "", "US WARNS CHINA ON CHIPS", []),  # a headline in capitals
     ("us_abbreviation", "", "", []),
+    ("thousands_separator", "", "held for 1080 days at 4300 yuan, 250000 species", [("1080", "1,080"), ("4300", "4,300"),
+                                                                                    ("250000", "250,000")]),
+    ("thousands_separator", "", "In 2023 it planned 2023-2027; 12,000 people; 3.14159", []),  # years, ranges, decimals
+    ("thousands_separator", "", "Kirin 9000 chips, product No. 1095, Moutai (600519)", []),  # models and codes
+    ("thousands_separator", "", "", []),
+    ("unit_spacing", "", "download speeds of 500Mbps and 1.5GB/s", [("500Mbps", "500 Mbps"), ("1.5GB/s", "1.5 GB/s")]),
+    ("unit_spacing", "", "5G networks at 500 Mbps, 3D maps, a 5m yacht", []),
+    ("unit_spacing", "", "", []),
+    ("ordinal_date", "", "On February 4th and the 11th of Feb. it rained", [("February 4th", "February 4"),
+                                                                           ("the 11th of Feb.", "11 Feb.")]),
+    ("ordinal_date", "", "On February 4, the 16th forum opened on 11 February.", []),
+    ("ordinal_date", "", "", []),
+    ("day_without_month", "朝鲜官媒9日公布影片", "State media released a video on the 9th, showing her.",
+     [("the 9th", None)]),
+    ("day_without_month", "（综合11日电）", "(Comprehensive report, 11th)", [("11th", None)]),
+    ("day_without_month", "2月9日公布", "It was released on the 9th of February.", []),  # a whole date
+    ("day_without_month", "9日举行第9次会议", "The 9th meeting was held.", []),  # an ordinal with its noun
+    ("day_without_month", "", "It happened on the 9th.", []),  # nothing in the Chinese says it is a day
+    ("comma_splice", "", "The investment nature is mixed, the risk level is three.", [(", the risk level", None)]),
+    ("comma_splice", "", "This detection is not limited to black holes, it can also be used.", [(", it", None)]),
+    ("comma_splice", "", "When demand is weak, the price is low.", []),  # a subordinate clause first
+    ("comma_splice", "", "It is red, and the sky is blue.", []),
+    ("comma_splice", "", "It rose, but at the same time, the death toll is rising.", []),
+    ("comma_splice", "", "Beijing has five districts, the largest of which is Chaoyang.", []),
+    ("comma_splice", "", "What I mean is, it is usually rolled up.", []),
+    ("comma_splice", "", "", []),
+    ("credit_missing", "新华社北京2月11日电 第十六届论坛在北京举办。", "The 16th forum was held in Beijing.",
+     [("The 16th forum was held in Beijing.", None)]),
+    ("credit_missing", "新华社北京2月11日电 第十六届论坛在北京举办。", "BEIJING, Feb. 11 (Xinhua) -- The 16th forum was held.", []),
+    ("credit_missing", "（德国之声中文网）拜登政府本周五将6个中国实体列入黑名单。",
+     "The Biden administration blacklisted six Chinese entities on Friday.",
+     [("The Biden administration blacklisted six Chinese entities on Friday.", None)]),
+    ("credit_missing", "（德国之声中文网）拜登政府本周五将6个中国实体列入黑名单。",
+     "(Deutsche Welle) The Biden administration blacklisted six Chinese entities.", []),
+    ("credit_missing", "经济观察网记者陈姗 基金购买渠道繁杂", "Economic Observer reporter Chen Shan: fund channels are many", []),
+    ("credit_missing", "北京青年报记者看到，5只新品中4只为固收类", "A Beijing Youth Daily reporter saw that four are fixed income", []),
+    ("credit_missing", "美国升级“芯片战”重创全球半导体产业-中新网", "U.S. escalates chip war, hitting chipmakers",
+     [("U.S. escalates chip war, hitting chipmakers", None)]),
+    ("credit_missing", "美国升级“芯片战”重创全球半导体产业-中新网", "U.S. escalates chip war - chinanews.com", []),
+    ("credit_missing", "新华社台北2月11日电(记者赵博、黄扬)出口额连续下降", "TAIPEI, Feb. 11 (Xinhua) -- Exports fell.",
+     [("TAIPEI, Feb. 11 (Xinhua) -- Exports fell.", None)]),  # the reporters are missing
+    ("credit_missing", "新华社台北2月11日电(记者赵博、黄扬)出口额连续下降",
+     "TAIPEI, Feb. 11 (Xinhua) -- (Reporters Zhao Bo, Huang Yang) Exports fell.", []),
+    ("credit_missing", "2月10日，中国理财网发布首批名单", "On February 10, the list was published.", []),  # no credit line
     ("repeated_word", "", "coverage of the the county", [("the the", "the")]),
     ("repeated_word", "", "He said that that plan works.", []),
     ("repeated_word", "", "", []),

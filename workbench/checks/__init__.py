@@ -5,11 +5,14 @@ from __future__ import annotations
 from workbench.checks import (
     consistency,
     conventions,
+    date_style,
     glossary,
+    number_style,
     numbers,
     omission,
     punctuation,
     quotes,
+    sentences,
     spacing,
     translationese,
     untranslated,
@@ -18,7 +21,8 @@ from workbench.checks import (
 from workbench.checks.base import Check, DocumentCheck, PairContext
 
 CHECKS: tuple[type[Check], ...] = tuple(sorted(
-    conventions.CHECKS + glossary.CHECKS + numbers.CHECKS + omission.CHECKS + punctuation.CHECKS + spacing.CHECKS
+    conventions.CHECKS + date_style.CHECKS + glossary.CHECKS + number_style.CHECKS
+    + numbers.CHECKS + omission.CHECKS + punctuation.CHECKS + sentences.CHECKS + spacing.CHECKS
     + translationese.CHECKS + untranslated.CHECKS + words.CHECKS,
     key=lambda check: check.check_id,
 ))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from workbench.align.lexicon import english_stems, load_lexicon, stem
 from workbench.checks.base import Check, DocumentCheck
 from workbench.model import Finding
 from workbench.pinyin import english_pinyin_names, han_pinyin_string
+from workbench.text.dateline import english_credit, read_credit
 
 # English shorter than this share of the length the document's ratio predicts is flagged.
 SHORT_SHARE = 0.35
@@ -61,6 +64,69 @@ class UnpairedTarget(Check):
                                "whether it is an addition or a shortened translation of a nearby sentence.")
 
 
+class CreditMissing(Check):
+    """The Chinese credits the story (新华社北京2月11日电, （德国之声中文网）, …-中新网) and the English does
+    not: the published translation would not say who reported it. Also the reporters of a credit line.
+
+    The credit counts as rendered when the English has a credit line of its own (whatever its words), spells
+    the outlet or a reporter in pinyin anywhere (Xinhua, Chen Shan), or has a dictionary gloss of the
+    outlet's name where a credit goes (Economic Observer, Deutsche Welle, CCTV).
+    """
+
+    check_id = "credit_missing"
+    category = "omission"
+    severity = "warning"
+
+    def check(self, pair):
+        target = pair.target
+        credit = read_credit(pair.source) if pair.kind != "1-0" and target.strip() else None
+        if credit is None:
+            return
+        if not _credited(credit, target):
+            where = "page title ends with its site" if credit.in_title else "story opens with the credit line"
+            yield self.finding(pair, 0, len(target), f"The Chinese {where} “{credit.text}”; the English does not "
+                               "say who reported it.")
+        elif credit.reporters and not any(_spelled(name, target) for name in credit.reporters):
+            yield self.finding(pair, 0, len(target), f"The reporters of the credit line (记者{'、'.join(credit.reporters)}) "
+                               "are not named in the English.")
+
+
+# gloss words every outlet shares: they say nothing about which outlet the English names
+_GENERIC_GLOSS = frozenset(stem(w) for w in "news agency service network online website daily press reporter "
+                           "chinese station newspaper".split())
+
+
+# where a credit goes, these say the English names who reported it ("Vietnam News Agency's correspondent")
+_ATTRIBUTION = re.compile(r"\bnews agency\b|\bcorrespondents?\b|\breporters?\b", re.IGNORECASE)
+
+
+def _credited(credit, target: str) -> bool:
+    if english_credit(target, credit.in_title):
+        return True
+    if any(_spelled(name, target) for name in (credit.outlet, *credit.reporters, credit.byline) if name):
+        return True
+    where = target[-40:] if credit.in_title else target[:60] + " " + target[-60:]
+    if _ATTRIBUTION.search(where):
+        return True
+    return bool(credit.outlet) and _glossed(credit.outlet, where)
+
+
+def _spelled(chinese: str, english: str) -> bool:
+    """The pinyin of the first two characters of ``chinese`` spelled in ``english`` (Xinhua, Zhao Bo, Chinanews)."""
+    syllables = han_pinyin_string(chinese[:2]).split()
+    letters = "".join(c for c in english.lower() if c.isalpha())
+    return len(syllables) == 2 and "".join(syllables) in letters
+
+
+def _glossed(chinese: str, english: str) -> bool:
+    """A distinctive gloss of a dictionary word of ``chinese`` among the English words (经济观察 -> Economic Observer)."""
+    lexicon = load_lexicon()
+    if lexicon is None:
+        return False
+    words = english_stems(english)
+    return any((stems - _GENERIC_GLOSS) & words for stems in lexicon.words(chinese))
+
+
 class ShortenedNearOmission(DocumentCheck):
     """English that names a person whose Chinese sentence, one or two pairs away, has no English:
     most likely a drastically shortened translation of that sentence, aligned to its neighbour."""
@@ -103,5 +169,5 @@ def _names(english: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     return tuple(english_pinyin_names(english))
 
 
-CHECKS = (OmittedSentence, TooShort, UnpairedTarget)
+CHECKS = (CreditMissing, OmittedSentence, TooShort, UnpairedTarget)
 DOCUMENT_CHECKS = (ShortenedNearOmission,)

@@ -199,7 +199,12 @@ def _is_code(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after.isascii() and after.isalpha() and not re.match(r"(?:st|nd|rd|th|s|bn|mn|tn|m|k|b|x)\b", text[end:]):
         return True
-    return bool(_CODE_BEFORE.search(text[max(0, start - 16):start])) and not re.match(r"\d{4}\b", text[start:])
+    return after_name(text, start) and not re.match(r"\d{4}\b", text[start:])
+
+
+def after_name(text: str, start: int) -> bool:
+    """Digits right after a capitalised name or glued to letters (Mate 60, Kirin 9000, A320): a model, not a count."""
+    return bool(_CODE_BEFORE.search(text[max(0, start - 16):start]))
 
 
 def words_value(words: str) -> float | None:
