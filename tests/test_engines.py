@@ -165,6 +165,26 @@ def test_a_british_spelling_suggests_only_its_american_spelling(harper_engine, t
     assert (finding.check, finding.suggestions) == ("harper_british_spelling", american)
 
 
+@pytest.mark.parametrize("target, problem, suggestions", [
+    ("The blocization of the chip industry.", "blocization", ()),  # Harper's nearest word: colonization
+    ("The news was broadcasted live.", "broadcasted", ()),  # not "broadcaster": the ending changes
+    ("They stayed at hotels: Lisboa, Wynn Palace and more.", "Lisboa", ()),  # a name, not "Lisbon"
+    ("The goverment approved the plan.", "goverment", ("government",)),  # a typo's correction stays
+], ids=["coinage", "inflection", "name", "typo"])
+def test_a_word_harper_does_not_know_gets_only_a_typos_correction(harper_engine, target, problem, suggestions):
+    [finding] = find(harper_engine.check(target), problem)
+    assert (finding.check, finding.suggestions) == ("harper_spell_check", suggestions)
+
+
+@pytest.mark.parametrize("target, reported", [
+    ("They toured the Historic Centre of Macao.", []),  # a name keeps its official spelling
+    ("The city centre was busy.", ["centre"]),
+    ("Centre Opens In Macao Today", ["Centre"]),  # a title in capitals is no name
+], ids=["inside-a-name", "plain-word", "title"])
+def test_a_british_spelling_inside_a_name_is_not_reported(harper_engine, target, reported):
+    assert [f.text for f in harper_engine.check(target) if f.check == "harper_british_spelling"] == reported
+
+
 @pytest.mark.parametrize("target, dash", [
     ("BEIJING, Feb. 11 (Xinhua) -- The plan was approved.", "\u2014"),  # a wire dateline's dash
     ("He came -- and left.", "\u2014"),

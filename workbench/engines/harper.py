@@ -13,7 +13,13 @@ from workbench.engines.harper_rules import (
     rule_check_id,
     setting,
 )
-from workbench.engines.harper_spelling import SPELLING_KINDS, spelling_kind
+from workbench.engines.harper_spelling import (
+    BRITISH_SPELLING,
+    SPELLING_KINDS,
+    inside_name,
+    is_typo_correction,
+    spelling_kind,
+)
 from workbench.model import Finding
 
 # Han ideographs (with extensions), kana, hangul, bopomofo, CJK punctuation and fullwidth forms.
@@ -122,16 +128,23 @@ class HarperEngine:
             offered = [x.replacement_text for x in lint.suggestions]
             kind = spelling_kind(problem, self._american, self._british, offered)
         american = None
+        in_name = rule == "SpellCheck" and inside_name(text, start)
         if kind is not None:  # centre, cancelled: judged apart from real misspellings
             check, message, american = kind
             rule_setting = SPELLING_KINDS[check]
+            if check == BRITISH_SPELLING and in_name:
+                return None  # the Historic Centre of Macao is its name
         category = "spacing" if rule_setting.category == "punctuation" and problem.isspace() else rule_setting.category
         dash = typed_dash(text, start, end) if rule == "Dashes" else None
         suggestions: list[str] = [american or dash] if american or dash else []
         # a word of a known kind (British, a variant, a name's case) has one correction, its American
         # form: Harper's other suggestions are the nearest words by edits, which change the word
-        for suggestion in () if kind is not None or dash else lint.suggestions:
+        # a name's spelling is its owner's (Lisboa is not "Lisbon"); for a word Harper does not know, only
+        # a typo's correction is offered, not the nearest other word (blocization is not "colonization")
+        for suggestion in () if kind is not None or dash or in_name else lint.suggestions:
             value = replacement(problem, int(suggestion.kind), suggestion.replacement_text)
+            if rule == "SpellCheck" and not is_typo_correction(problem, value):
+                continue
             if value != problem and value not in suggestions:
                 suggestions.append(value)
         return Finding(check=check, category=category, severity=rule_setting.severity,

@@ -98,3 +98,32 @@ def spelling_kind(word: str, american_accepts, british_accepts,
     if british_accepts(word):
         return BRITISH_SPELLING, MESSAGES[BRITISH_SPELLING].format(word=word), american_of_british(word, american_accepts)
     return None
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?\"“”(\[]\s*)$")  # after a colon a capital is a name: "hotels: Lisboa"
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_INFLECTION = re.compile(r"(ed|ing|s)$")
+
+
+def inside_name(text: str, start: int) -> bool:
+    """A capitalised word that does not open a sentence, in a line that is not a title in capitals: part
+    of a name (the Historic Centre of Macao, the Grand Lisboa), whose spelling is its owner's."""
+    if not text[start:start + 1].isupper() or _SENTENCE_END.search(text[max(0, start - 3):start]):
+        return False
+    words = _WORDS.findall(text)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised <= 0.6 * len(words)  # a title in capitals capitalises every word
+
+
+def is_typo_correction(word: str, suggestion: str) -> bool:
+    """Harper suggests the nearest dictionary words for a word it does not know, which for a coinage or a
+    term is another word (blocization -> colonization, photogrammetry -> photographer, upgradation ->
+    degradation). Only a correction one edit away (hyphens and case aside) that keeps the word's ending
+    is a typo's fix (eCommerce -> e-commerce); broadcasted is not "broadcaster"."""
+    from rapidfuzz.distance import Levenshtein
+
+    plain = word.lower().replace("-", "")
+    ending = _INFLECTION.search(word.lower())
+    if ending is not None and not suggestion.lower().endswith(ending.group(1)):
+        return False
+    return Levenshtein.distance(plain, suggestion.lower().replace("-", "")) <= 1
