@@ -62,6 +62,16 @@ EN_CASES = [
     ("stray quote at paragraph end", "It ends here. “", ["It ends here. “"]),
     ("signature lines", "General Office\nJanuary 22, 2024", ["General Office", "January 22, 2024"]),
     ("hard wrap in lower case", "Intro.\n\nthe county will\ncontinue to grow.", ["Intro.", "the county will\ncontinue to grow."]),
+    ("a title's site domain", "Chip war hits the industry - CNN.com Recently, the U.S. acted.",
+     ["Chip war hits the industry - CNN.com", "Recently, the U.S. acted."]),
+    ("a title's site glued to it", "Held for 360 days-Chinanews.com The first batch sold.",
+     ["Held for 360 days-Chinanews.com", "The first batch sold."]),
+    ("a title's site name before an opener", "A pioneer city-China News The first batch sold.",
+     ["A pioneer city-China News", "The first batch sold."]),
+    ("a site name before more of the name", "A pioneer city - China News Service, Feb. 11 reported.",
+     ["A pioneer city - China News Service, Feb. 11 reported."]),
+    ("a dash inside a sentence", "He met Li - President Xi and others in Beijing.",
+     ["He met Li - President Xi and others in Beijing."]),
 ]
 
 
