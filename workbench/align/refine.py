@@ -169,3 +169,28 @@ def _windows_features(features: Features, words: _WordCache, windows, zh_rate, e
         lexical=lexical,
         joins=tuple(joins[:-1]),
     )
+
+
+def split_uncrossed(beads: list[Bead], zh: list[str], en: list[str], lexicon: Lexicon) -> list[Bead]:
+    """Split a 2-2 bead into two 1-1 beads when the dictionary shows the two pairs do not cross: each
+    sentence's words are translated in its diagonal partner more than in the other sentence, both ways.
+
+    Lengths alone merge a short translation with its longer neighbour (a compressed English sentence
+    and the next one add up to the two Chinese), and word evidence pooled over a 2-2 bead always finds
+    more partners than over a 1-1; only the crossing pairs tell a real 2-2 (content moved across the
+    boundary) from two 1-1 pairs.
+    """
+    words = None
+    result = []
+    for bead in beads:
+        if bead.zh_end - bead.zh_start != 2 or bead.en_end - bead.en_start != 2:
+            result.append(bead)
+            continue
+        words = words or _WordCache(zh, en, lexicon)
+        a, c = bead.zh_start, bead.en_start
+        hits = {(i, j): sum(words.hits(a + i, c + j)) for i in (0, 1) for j in (0, 1)}
+        if hits[0, 0] > max(hits[0, 1], hits[1, 0]) and hits[1, 1] > max(hits[0, 1], hits[1, 0]):
+            result += [Bead(a, a + 1, c, c + 1, bead.cost), Bead(a + 1, a + 2, c + 1, c + 2, bead.cost)]
+        else:
+            result.append(bead)
+    return result
