@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.gold import ALIGN_DATA
 from workbench.align import align
 from workbench.model import SourceText, Term
 from workbench.paragraphs import paragraph_spans
@@ -96,3 +97,31 @@ def test_refinement_never_loses_sentences_between_two_windows():
     assert _visible("".join(p.source for p in pairs)) == _visible(zh)
     assert pairs[0].src_start == 0 and pairs[-1].src_end == 8
     assert all(a.src_end == b.src_start and a.tgt_end == b.tgt_start for a, b in zip(pairs, pairs[1:]))
+
+
+def test_a_compressed_translation_is_not_merged_with_its_neighbour():
+    """Sentences 3 and 4 of the sample: the English of the first is far shorter than its Chinese, so by
+    length the two add up to a 2-2 bead; their words say they are two pairs that do not cross. Repeated
+    (as bench/align.py does), every copy must keep them apart."""
+    rows = [line.split("\t") for line in (ALIGN_DATA / "sample-sentences.tsv").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    zh = "".join(r[0] for r in rows) * 5
+    en = " ".join(r[1] for r in rows * 5)
+    pairs = pairs_for(zh, en)
+    assert [p.kind for p in pairs] == ["1-1"] * len(rows) * 5
+    assert [p.source for p in pairs[2:4]] == [rows[2][0], rows[3][0]]
+
+
+def test_a_two_two_bead_whose_content_crosses_stays_one_bead():
+    from workbench.align.dp import Bead
+    from workbench.align.lexicon import load_lexicon
+    from workbench.align.refine import split_uncrossed
+
+    # the English moves most of the second Chinese sentence (base stations, the laboratory) into its first
+    zh = ["中国移动计划投资。", "双方将新建基站、共建联合实验室、培养人才。"]
+    en = ["China Mobile plans to invest in new base stations and a joint laboratory.", "Both sides will train talent."]
+    bead = [Bead(0, 2, 0, 2, 5.0)]
+    assert split_uncrossed(bead, zh, en, load_lexicon()) == bead
+    # the same English, each sentence translating its own Chinese one: two pairs
+    apart = ["中国移动计划投资新建基站和联合实验室。", "双方将培养人才。"]
+    assert split_uncrossed(bead, apart, en, load_lexicon()) == [Bead(0, 1, 0, 1, 5.0), Bead(1, 2, 1, 2, 5.0)]

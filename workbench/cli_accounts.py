@@ -20,7 +20,7 @@ NOT_AN_ARGUMENT = ("the password is never an argument (it would stay in the shel
 
 def add_account_parsers(commands) -> None:
     """Add `user add`, `user list` and `log` to the CLI's subcommands."""
-    from workbench.store.models import ROLES
+    from workbench.model import ROLES
 
     user = commands.add_parser("user", help="local accounts: add one, list them")
     actions = user.add_subparsers(dest="user_command", metavar="add|list", required=True, parser_class=_strays_kept(type(user)))

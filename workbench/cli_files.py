@@ -35,10 +35,11 @@ def cmd_align(args) -> int:
     warn_glossary(aligned.glossary)
     pairs = aligned.alignment.pairs
     if args.format == "json":
-        json.dump({"pairs": [{"source": p.source, "target": p.target, "kind": p.kind,
-                              "paragraph": p.paragraph, "confidence": p.confidence} for p in pairs]},
-                  sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        # one pair per line: readable, and each line goes through json's C encoder (an indented dump is
+        # encoded in Python, a third of a second on 10,000 pairs)
+        lines = (json.dumps({"source": p.source, "target": p.target, "kind": p.kind, "paragraph": p.paragraph,
+                             "confidence": p.confidence}, ensure_ascii=False) for p in pairs)
+        sys.stdout.write('{"pairs": [\n' + ",\n".join(lines) + "\n]}\n")
     else:
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         writer.writerow(["paragraph", "kind", "confidence", "source", "target"])

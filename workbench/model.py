@@ -114,6 +114,8 @@ class Glossary:
 CATEGORIES = ("glossary", "number", "date", "punctuation", "spacing", "grammar", "spelling", "untranslated",
               "omission", "repetition", "consistency", "style")
 SEVERITIES = ("error", "warning", "info")
+# who may do what (workbench.store.accounts); here so that the command line lists them without loading the store
+ROLES = ("translator", "reviewer", "admin")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from workbench.model import ROLES  # the store checks roles against it (accounts import it from here)
+
 STATUSES = ("draft", "edited", "approved", "rejected")
 
 
@@ -133,7 +135,6 @@ class Event(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
-ROLES = ("translator", "reviewer", "admin")
 
 
 class Account(Base):
