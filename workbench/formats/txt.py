@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -58,8 +59,11 @@ def _undecodable(data: bytes, name: str) -> UserError:
     return UserError(f"{name}: not readable as UTF-8, UTF-16 or GB18030 text (binary file or undecodable bytes)")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+
+
 def _controls(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return sum(1 for _ in _CONTROL.finditer(text))
 
 
 def _decode_by_bom(data: bytes, name: str) -> str | None:
