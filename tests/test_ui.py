@@ -112,7 +112,7 @@ def test_review_page_diffs_escaped_text_and_approves(app, factory):
 def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     app.switch_page("app_pages/release.py").run()
     assert not app.exception
-    assert "0 of 15 segments approved" in app.get("progress")[0].proto.text
+    assert "0 of 14 segments approved" in app.get("progress")[0].proto.text
     app.selectbox(key="release_format").select("txt").run()
     app.button(key="release_export").click().run()
     assert "not approved" in app.error[0].value
