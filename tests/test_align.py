@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.gold import ALIGN_DATA
 from workbench.align import align
 from workbench.model import SourceText, Term
 from workbench.paragraphs import paragraph_spans
@@ -96,6 +97,19 @@ def test_refinement_never_loses_sentences_between_two_windows():
     assert _visible("".join(p.source for p in pairs)) == _visible(zh)
     assert pairs[0].src_start == 0 and pairs[-1].src_end == 8
     assert all(a.src_end == b.src_start and a.tgt_end == b.tgt_start for a, b in zip(pairs, pairs[1:]))
+
+
+def test_a_compressed_translation_is_not_merged_with_its_neighbour():
+    """Sentences 3 and 4 of the sample: the English of the first is far shorter than its Chinese, so by
+    length the two add up to a 2-2 bead; their words say they are two pairs that do not cross. Repeated
+    (as bench/align.py does), every copy must keep them apart."""
+    rows = [line.split("\t") for line in (ALIGN_DATA / "sample-sentences.tsv").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    zh = "".join(r[0] for r in rows) * 5
+    en = " ".join(r[1] for r in rows * 5)
+    pairs = pairs_for(zh, en)
+    assert [p.kind for p in pairs] == ["1-1"] * len(rows) * 5
+    assert [p.source for p in pairs[2:4]] == [rows[2][0], rows[3][0]]
 
 
 def test_a_two_two_bead_whose_content_crosses_stays_one_bead():

@@ -78,7 +78,7 @@ def test_import_fix_edit_approve_export(server, tmp_path):
         page.set_default_timeout(60_000)
 
         page.goto(url + "/translate")
-        expect(page.get_by_text("14 pairs")).to_be_visible()
+        expect(page.get_by_text("15 pairs")).to_be_visible()
         first = page.locator(".st-key-target-1-1 textarea")
         expect(first).to_have_value("Wuzheng Group and China Mobile(Rizhao) signed a 5G strategic cooperation")
         page.locator(".st-key-fix-1-0 button").click()  # the glossary fix: China Mobile(Rizhao) is forbidden
@@ -86,19 +86,19 @@ def test_import_fix_edit_approve_export(server, tmp_path):
             "Wuzheng Group and China Mobile Rizhao Branch signed a 5G strategic cooperation")
 
         edited = "Jiang Weidong shared his views at the signing ceremony."
-        area = page.locator(".st-key-target-7-1 textarea")
+        area = page.locator(".st-key-target-8-1 textarea")
         area.fill(edited)
         area.press("Tab")
-        save = page.locator(".st-key-save-7 button")
+        save = page.locator(".st-key-save-8 button")
         expect(save).to_be_enabled()
         save.click()
-        expect(page.locator(".st-key-target-7-2 textarea")).to_have_value(edited)
-        page.locator(".st-key-approve-7 button").click()
-        expect(page.get_by_text("#7 · ¶5 · approved")).to_be_visible()
+        expect(page.locator(".st-key-target-8-2 textarea")).to_have_value(edited)
+        page.locator(".st-key-approve-8 button").click()
+        expect(page.get_by_text("#8 · ¶5 · approved")).to_be_visible()
         page.screenshot(path=str(SCREENSHOTS / "e2e-translate.png"))
 
         page.goto(url + "/release")
-        expect(page.get_by_text("1 of 14 segments approved")).to_be_visible()
+        expect(page.get_by_text("1 of 15 segments approved")).to_be_visible()
         page.locator(".st-key-release_include label").click()
         page.locator(".st-key-release_export button").click()
         download_button = page.locator(".st-key-release_download button")
@@ -130,12 +130,12 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.set_default_timeout(60_000)
         page.goto(url + "/translate")
-        expect(page.get_by_text("14 pairs")).to_be_visible()
+        expect(page.get_by_text("15 pairs")).to_be_visible()
         page.locator(".st-key-memory_upload input[type=file]").set_input_files(str(memory))
         expect(page.get_by_text("1 translation units")).to_be_visible()
         expect(page.get_by_text("memory 9", exact=False).first).to_be_visible()
-        page.locator(".st-key-memory-7 button").click()
-        expect(page.locator(".st-key-target-7-2 textarea")).to_have_value(
+        page.locator(".st-key-memory-8 button").click()
+        expect(page.locator(".st-key-target-8-2 textarea")).to_have_value(
             "Jiang Weidong shared his views at the ceremony.")
         browser.close()
 
@@ -154,7 +154,7 @@ def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(se
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.set_default_timeout(60_000)
         page.goto(url)
-        expect(page.get_by_text("0 of 14 segments approved")).to_be_visible(timeout=60_000)  # a cold first run
+        expect(page.get_by_text("0 of 15 segments approved")).to_be_visible(timeout=60_000)  # a cold first run
         page.get_by_text("New project or document").click()
         page.locator(".st-key-import_project input").fill("press")
         page.locator(".st-key-import_source input[type=file]").set_input_files(str(minutes))
@@ -168,6 +168,6 @@ def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(se
         expect(page.locator(".st-key-import_source").get_by_text("source.zh.txt")).to_be_visible()
         page.get_by_role("button", name="Import").click()
         expect(page.get_by_role("heading", name="press")).to_be_visible(timeout=60_000)  # aligning takes a while
-        expect(page.get_by_text("0 of 14 segments approved")).to_have_count(2)  # the sample is still there
+        expect(page.get_by_text("0 of 15 segments approved")).to_have_count(2)  # the sample is still there
         expect(page.get_by_text("minutes.pdf")).to_have_count(0)  # the old message is gone
         browser.close()

@@ -63,7 +63,9 @@ def test_merge_joins_texts_retires_the_second_and_renumbers(factory, project):
 
 
 def test_split_makes_two_pairs_with_history_and_shifts_the_rest(factory, project):
-    segments = project.segments()
+    third = project.segments()[2]  # after the title and the date: two sentences that end with full stops
+    merge_with_next(factory, third.id, "ann", expected_version=third.version)  # an English of two sentences
+    segments = ProjectSnapshot(factory, "p").refresh().segments()
     chosen = next(s for s in segments if len(sentence_breaks(s.target_text, "en")) > 2)
     index = segments.index(chosen)
     target_at = sentence_breaks(chosen.target_text, "en")[1]

@@ -31,7 +31,7 @@ def test_export_is_refused_until_everything_is_approved(tmp_path, cli_env, proje
     assert run(["approve", project, "--segments", "1-3,5", "--as", "Lin Fang"], cli_env).returncode == 0
     refused = run(["export", project, "--format", "txt", "--output", str(output)], cli_env)
     assert refused.returncode == 3
-    assert "10 of 14 segment(s)" in refused.stderr and "4, 6-14" in refused.stderr
+    assert "11 of 15 segment(s)" in refused.stderr and "4, 6-15" in refused.stderr
     assert not output.exists() and not (tmp_path / "release.txt.manifest.json").exists()
     marked = run(["export", project, "--format", "csv", "--output", str(tmp_path / "all.csv"),
                   "--include-unapproved"], cli_env)
@@ -50,7 +50,7 @@ def test_manifest_records_approvals_hash_and_editing_effort(tmp_path, cli_env, p
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "release.json.manifest.json").read_text("utf-8"))
     assert manifest["output"]["sha256"] == hashlib.sha256(output.read_bytes()).hexdigest()
-    assert manifest["segments_by_status"] == {"approved": 14}
+    assert manifest["segments_by_status"] == {"approved": 15}
     assert {a["by"] for a in manifest["approvals"]} == {"Zhao Min"}
     assert manifest["editing_effort"]["bleu"] == 100.0  # nothing was edited: the draft is the final text
     assert manifest["editing_effort"]["ter"] == 0.0
@@ -103,7 +103,7 @@ def test_exported_bilingual_files_import_without_alignment(tmp_path, cli_env, pr
                cli_env).returncode == 0
     result = run(["import", "again", "--bilingual", str(output)], cli_env)
     assert result.returncode == 0, result.stderr
-    assert "14 segments" in result.stdout and "no alignment needed" in result.stdout
+    assert "15 segments" in result.stdout and "no alignment needed" in result.stdout
     original = json.loads(run(["export", project, "--format", "json", "--output", str(tmp_path / "a.json"),
                                "--include-unapproved"], cli_env).returncode == 0 and
                           (tmp_path / "a.json").read_text("utf-8"))["units"]

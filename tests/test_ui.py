@@ -71,22 +71,22 @@ def test_translate_page_saves_edits_and_applies_fixes_as_revisions(app, factory)
     app.switch_page("app_pages/translate.py").run()
     assert not app.exception
     segments = document_segments(factory, "wuzheng-5g")[0][1]
-    seventh = segments[6]  # "Jiang Weidong share his point of views at the signing ceremony."
-    assert "point of views" in seventh.target_text
-    fix_buttons = [b for b in app.button if b.key.startswith(f"fix-{seventh.id}-")]
+    index = next(i for i, s in enumerate(segments) if "point of views" in s.target_text)
+    chosen = segments[index]  # "Jiang Weidong share his point of views at the signing ceremony."
+    fix_buttons = [b for b in app.button if b.key.startswith(f"fix-{chosen.id}-")]
     assert fix_buttons
     fix_buttons[0].click().run()
     assert not app.exception
-    after = document_segments(factory, "wuzheng-5g")[0][1][6]
-    assert after.version == 2 and after.target_text != seventh.target_text
-    assert [r.reason for r in history(factory, seventh.id)][-1].startswith("fix: ")
-    area = [t for t in app.text_area if t.key == f"target-{seventh.id}-2"][0]
+    after = document_segments(factory, "wuzheng-5g")[0][1][index]
+    assert after.version == 2 and after.target_text != chosen.target_text
+    assert [r.reason for r in history(factory, chosen.id)][-1].startswith("fix: ")
+    area = [t for t in app.text_area if t.key == f"target-{chosen.id}-2"][0]
     area.input("Jiang Weidong shared his views at the signing ceremony.")  # the editor is a form: no rerun yet
-    [b for b in app.button if b.key == f"save-{seventh.id}"][0].click().run()
-    final = document_segments(factory, "wuzheng-5g")[0][1][6]
+    [b for b in app.button if b.key == f"save-{chosen.id}"][0].click().run()
+    final = document_segments(factory, "wuzheng-5g")[0][1][index]
     assert final.target_text == "Jiang Weidong shared his views at the signing ceremony." and final.version == 3
-    [b for b in app.button if b.key == f"approve-{seventh.id}"][0].click().run()
-    assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"
+    [b for b in app.button if b.key == f"approve-{chosen.id}"][0].click().run()
+    assert document_segments(factory, "wuzheng-5g")[0][1][index].status == "approved"
 
 
 def test_review_page_diffs_escaped_text_and_approves(app, factory):
@@ -112,7 +112,7 @@ def test_review_page_diffs_escaped_text_and_approves(app, factory):
 def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     app.switch_page("app_pages/release.py").run()
     assert not app.exception
-    assert "0 of 14 segments approved" in app.get("progress")[0].proto.text
+    assert "0 of 15 segments approved" in app.get("progress")[0].proto.text
     app.selectbox(key="release_format").select("txt").run()
     app.button(key="release_export").click().run()
     assert "not approved" in app.error[0].value
@@ -127,7 +127,7 @@ def test_translate_filters_by_category_status_and_text(app):
     app.switch_page("app_pages/translate.py").run()
     assert len(app.text_area) == 10  # ten pairs a page
     app.number_input(key="page_number").set_value(2).run()
-    assert len(app.text_area) == 4
+    assert len(app.text_area) == 5  # the sample's 15 pairs
     app.number_input(key="page_number").set_value(1).run()
     app.multiselect(key="filter_categories").select("number").run()
     targets = [t.value for t in app.text_area]

@@ -57,7 +57,7 @@ def test_page_shows_the_sample_glossary_and_its_usage(app):
     assert row["target"] == "Wulian County Government" and row["forbidden"] == "Wulian Government"
     usage = [d for d in app.dataframe if d.editing_mode == "read_only"][0].value
     jiang = usage[usage["Chinese"] == "蒋卫东"].iloc[0]
-    assert jiang["segments"] == 3 and jiang["violated in"] == "11"
+    assert jiang["segments"] == 3 and jiang["violated in"] == "12"
     assert "22 terms · version 1" in [c.value for c in app.caption]
     assert not any("蒋卫东" in m.value for m in app.markdown)  # terms never go through Markdown
 

@@ -83,28 +83,28 @@ def test_ignoring_without_a_reason_is_not_possible(app, factory):
     assert _button(app, "ignore-confirm").disabled
 
 
-def test_split_and_merge_from_the_dialog_keep_every_text(app, factory):
+def test_merge_and_split_from_the_dialog_keep_every_text(app, factory):
     segments = _segments(factory)
-    chosen = next(s for s in segments if len(sentence_breaks(s.target_text, "en")) > 2)
-    _button(app, f"realign-{chosen.id}").click().run()
-    assert not app.exception
-    breaks = sentence_breaks(chosen.target_text, "en")
-    app.selectbox(key="split-en").select(breaks[1]).run()
-    _button(app, "split-confirm").click().run()
-    assert not app.exception
-    after = _segments(factory)
-    assert len(after) == len(segments) + 1
-    index = [s.id for s in after].index(chosen.id)
-    assert after[index].target_text == chosen.target_text[:breaks[1]].rstrip()
+    chosen, following = segments[2], segments[3]  # two pairs of one full sentence each
     _button(app, f"realign-{chosen.id}").click().run()
     _button(app, "merge-confirm").click().run()
     assert not app.exception
     merged = _segments(factory)
-    assert len(merged) == len(segments)
-    assert merged[index].target_text == f"{after[index].target_text} {after[index + 1].target_text}"
-    assert merged[index].source_text == chosen.source_text
+    assert len(merged) == len(segments) - 1
+    assert merged[2].target_text == f"{chosen.target_text} {following.target_text}"
+    assert merged[2].source_text == chosen.source_text + following.source_text
+    _button(app, f"realign-{chosen.id}").click().run()
+    assert not app.exception
+    breaks = sentence_breaks(merged[2].target_text, "en")
+    app.selectbox(key="split-en").select(breaks[1]).run()
+    _button(app, "split-confirm").click().run()
+    assert not app.exception
+    after = _segments(factory)
+    assert len(after) == len(segments)
+    assert after[2].target_text == chosen.target_text and after[3].target_text == following.target_text
+    assert after[2].id == chosen.id and after[3].source_text == ""  # the Chinese stays whole unless split too
     assert [r.reason for r in history(factory, chosen.id)][-2:] == [
-        "split: first part", f"merged with the next pair (segment id {after[index + 1].id})"]
+        f"merged with the next pair (segment id {following.id})", "split: first part"]
 
 
 def test_two_tabs_saving_one_segment_do_not_overwrite_each_other(app, factory):

@@ -13,7 +13,7 @@ from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, zh_anch
 from workbench.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
-from workbench.align.refine import refine
+from workbench.align.refine import refine, split_uncrossed
 from workbench.align.split import split_merges
 from workbench.model import Pair, Segmentation, Term
 
@@ -53,7 +53,7 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
     if params.lexicon and beads:
         lexicon = load_lexicon()
         if lexicon is not None:
-            beads = refine(beads, zh, en, features, params, lexicon)
+            beads = split_uncrossed(refine(beads, zh, en, features, params, lexicon), zh, en, lexicon)
     if params.split_run_ons and beads:
         beads, source, draft = split_merges(beads, source, draft, load_lexicon() if params.lexicon else None)
     pairs = tuple(_pair(bead, source, draft) for bead in beads)
