@@ -115,13 +115,13 @@ def test_a_compressed_translation_is_not_merged_with_its_neighbour():
 def test_a_two_two_bead_whose_content_crosses_stays_one_bead():
     from workbench.align.dp import Bead
     from workbench.align.lexicon import load_lexicon
-    from workbench.align.refine import split_uncrossed
+    from workbench.align.refine import WordEvidence, split_uncrossed
 
     # the English moves most of the second Chinese sentence (base stations, the laboratory) into its first
     zh = ["中国移动计划投资。", "双方将新建基站、共建联合实验室、培养人才。"]
     en = ["China Mobile plans to invest in new base stations and a joint laboratory.", "Both sides will train talent."]
     bead = [Bead(0, 2, 0, 2, 5.0)]
-    assert split_uncrossed(bead, zh, en, load_lexicon()) == bead
+    assert split_uncrossed(bead, WordEvidence(zh, en, load_lexicon())) == bead
     # the same English, each sentence translating its own Chinese one: two pairs
     apart = ["中国移动计划投资新建基站和联合实验室。", "双方将培养人才。"]
-    assert split_uncrossed(bead, apart, en, load_lexicon()) == [Bead(0, 1, 0, 1, 5.0), Bead(1, 2, 1, 2, 5.0)]
+    assert split_uncrossed(bead, WordEvidence(apart, en, load_lexicon())) == [Bead(0, 1, 0, 1, 5.0), Bead(1, 2, 1, 2, 5.0)]

@@ -13,7 +13,7 @@ from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, zh_anch
 from workbench.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
-from workbench.align.refine import refine, split_uncrossed
+from workbench.align.refine import WordEvidence, refine, split_uncrossed
 from workbench.align.split import split_merges
 from workbench.model import Pair, Segmentation, Term
 
@@ -53,7 +53,8 @@ def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (
     if params.lexicon and beads:
         lexicon = load_lexicon()
         if lexicon is not None:
-            beads = split_uncrossed(refine(beads, zh, en, features, params, lexicon), zh, en, lexicon)
+            words = WordEvidence(zh, en, lexicon)
+            beads = split_uncrossed(refine(beads, words, features, params), words)
     if params.split_run_ons and beads:
         beads, source, draft = split_merges(beads, source, draft, load_lexicon() if params.lexicon else None)
     pairs = tuple(_pair(bead, source, draft) for bead in beads)
@@ -98,7 +99,8 @@ def _distinctive(keys: list[Counter]) -> list[Counter]:
 def _distinctive_pairs(matches: dict) -> dict:
     """The same rule for name matches: a name met in two neighbouring sentences is no anchor."""
     return {(i, j): v for (i, j), v in matches.items()
-            if not any(n in matches for n in ((i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)))}
+            if (i - 1, j) not in matches and (i + 1, j) not in matches
+            and (i, j - 1) not in matches and (i, j + 1) not in matches}
 
 
 def _length(text: str) -> int:
@@ -129,27 +131,38 @@ def _shared_keys(zh_keys, en_keys) -> dict:
 
 
 def _name_matches(zh: list[str], en_names_by_sentence: list[list[str]]) -> dict:
-    """Pair romanised names in the English with the Chinese sentences that spell them in pinyin."""
+    """Pair romanised names in the English with the Chinese sentences near them that spell them in pinyin.
+
+    One Aho–Corasick pass over the whole document's pinyin finds every sentence that spells each name;
+    each English sentence then looks its names up in its window, instead of searching the window's text
+    once per name (a name repeated through a long document was searched for again in every window).
+    """
+    import ahocorasick
+
+    wanted = {name for names in en_names_by_sentence for name in names}
+    if not wanted:
+        return {}
+    table = pinyin_table(zh)
+    pieces = [han_pinyin_string(t.replace("\n", " "), table) for t in zh]
+    offsets = [0, *accumulate(len(p) + 1 for p in pieces)]
+    automaton = ahocorasick.Automaton()
+    for name in wanted:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    spelling: dict[str, list[int]] = defaultdict(list)  # name -> the sentences that spell it, in order
+    for end, name in automaton.iter("\n".join(pieces)):
+        sentence = bisect.bisect_right(offsets, end - len(name) + 1) - 1
+        found = spelling[name]
+        if not found or found[-1] != sentence:
+            found.append(sentence)
     matches: dict = {}
-    spelled = None
-    en = en_names_by_sentence
     for j, names in enumerate(en_names_by_sentence):
-        if not names:
-            continue
-        if spelled is None:
-            table = pinyin_table(zh)
-            pieces = [han_pinyin_string(t.replace("\n", " "), table) for t in zh]
-            offsets = [0, *accumulate(len(p) + 1 for p in pieces)]
-            spelled = "\n".join(pieces)
-        centre = _expected(j, len(en), len(zh))
-        first = offsets[max(0, centre - NAME_WINDOW)]
-        last = offsets[min(len(zh), centre + NAME_WINDOW + 1)]
+        centre = _expected(j, len(en_names_by_sentence), len(zh))
+        first, last = max(0, centre - NAME_WINDOW), min(len(zh), centre + NAME_WINDOW + 1)
         for name in names:
-            position = spelled.find(name, first, last)
-            while position != -1:
-                i = bisect.bisect_right(offsets, position) - 1
+            found = spelling.get(name, ())
+            for i in found[bisect.bisect_left(found, first):bisect.bisect_left(found, last)]:
                 matches[(i, j)] = matches.get((i, j), 0.0) + 1
-                position = spelled.find(name, offsets[i + 1], last)
     return matches
 
 

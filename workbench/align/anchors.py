@@ -22,11 +22,12 @@ def latin_tokens(text: str) -> list[str]:
     """Tokens that a translation copies as they are: 5G, ICT, AI, WZ-5200, PM2.5, iPhone."""
     found = []
     for token in _LATIN.findall(text):
-        if token.islower() or not re.search("[A-Za-z]", token) or (token[0].isupper() and token[1:].islower()):
+        lower = token.lower()
+        if token == lower or lower == token.upper():
             continue  # ordinary words and bare numbers (numbers are anchors of their own)
-        if token.isalpha() and sum(1 for c in token if c.isupper()) < 2 and token[0].isupper():
-            continue  # "McDonald"-style capitalised words still count; plain "Group" does not
-        found.append("lat:" + token.lower())
+        if token[0].isupper() and (len(token) == 1 or token[1:].islower()):
+            continue  # plain "Group" and a lone "A" do not count; "McDonald"-style words still do
+        found.append("lat:" + lower)
     return found
 
 
