@@ -72,6 +72,17 @@ EN_CASES = [
      ["A pioneer city - China News Service, Feb. 11 reported."]),
     ("a dash inside a sentence", "He met Li - President Xi and others in Beijing.",
      ["He met Li - President Xi and others in Beijing."]),
+    ("a title's site before the credit line", "Exports fell - China News Network Xinhua News Agency, Taipei, "
+     "Feb. 11 -- Exports fell.", ["Exports fell - China News Network", "Xinhua News Agency, Taipei, Feb. 11 -- Exports fell."]),
+    ("a title's site before an upper-case dateline", "A Keynote Speech-China News Service BEIJING, Feb. 11 (Xinhua) "
+     "-- He spoke.", ["A Keynote Speech-China News Service", "BEIJING, Feb. 11 (Xinhua) -- He spoke."]),
+    ("an opener is no part of the site's name", "Sales? - China News Service On February 11, it said so.",
+     ["Sales?", "- China News Service", "On February 11, it said so."]),
+    ("Ltd. before a sentence opener", "It listed Yingmen Group Co., Ltd. Before that, the White House spoke.",
+     ["It listed Yingmen Group Co., Ltd.", "Before that, the White House spoke."]),
+    ("Co. before a sentence opener", "It listed Aviation Group Co. This comes after a ban.",
+     ["It listed Aviation Group Co.", "This comes after a ban."]),
+    ("Co. before more of the name", "Wuzheng Co. Ltd. signed it.", ["Wuzheng Co. Ltd. signed it."]),
 ]
 
 
@@ -93,9 +104,18 @@ def test_user_rules_extend_and_win(tmp_path: Path):
     assert sentences("Approx. 300 people came. Fine.", "en", rules) == ["Approx. 300 people came.", "Fine."]
 
 
-def test_bad_user_rules_are_a_user_error(tmp_path: Path):
+def test_user_rules_can_name_a_pattern_and_use_it(tmp_path: Path):
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("define\tHOUSE\t(?:Approx|Abt)\nno-break\t\\b%HOUSE%\\.\t\\s\t\tour house style\n",
+                     encoding="utf-8")
+    rules = load_rules("en", extra)
+    assert sentences("Abt. 300 people came. Approx. 20 left.", "en", rules) == ["Abt. 300 people came.", "Approx. 20 left."]
+
+
+@pytest.mark.parametrize("table", ["break\t(unclosed\t\\s\n", "break\t%NOWHERE%\t\\s\n"], ids=["regex", "undefined-name"])
+def test_bad_user_rules_are_a_user_error(tmp_path: Path, table):
     extra = tmp_path / "bad.tsv"
-    extra.write_text("break\t(unclosed\t\\s\n", encoding="utf-8")
+    extra.write_text(table, encoding="utf-8")
     with pytest.raises(UserError, match="bad.tsv: rule 1"):
         load_rules("en", extra)
 

@@ -61,15 +61,29 @@ def load_rules(language: str, extra: Path | None = None, options: frozenset[str]
 def _parse(table: str, name: str) -> list[Rule]:
     lines = [line for line in table.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
+    names: dict[str, str] = {}  # "define" rows: patterns the rules share, written %NAME%
     for number, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
         if row[0] == "action":
             continue
         row += [""] * (5 - len(row))
         action, before, after, option, why = row[:5]
+        if action == "define":
+            names[before] = _expand(after, names, name, number)
+            continue
+        before, after = _expand(before, names, name, number), _expand(after, names, name, number)
         if action not in ("break", "no-break"):
-            raise UserError(f"{name}: rule {number}: action must be break or no-break, not {action!r}")
+            raise UserError(f"{name}: rule {number}: action must be break, no-break or define, not {action!r}")
         try:
             rules.append(Rule(action == "break", re.compile(f"(?:{before})\\Z"), re.compile(after), option, why))
         except re.error as error:
             raise UserError(f"{name}: rule {number}: bad regular expression ({error})") from None
     return rules
+
+
+def _expand(pattern: str, names: dict[str, str], table: str, number: int) -> str:
+    """Replace each %NAME% by the pattern a define row gave it."""
+    def named(match: re.Match) -> str:
+        if match[1] not in names:
+            raise UserError(f"{table}: rule {number}: %{match[1]}% is not defined by an earlier define row")
+        return f"(?:{names[match[1]]})"
+    return re.sub(r"%([A-Z_]+)%", named, pattern)
