@@ -96,20 +96,16 @@ def test_semicolon_breaks_when_configured():
     assert sentences("一是加强领导；二是落实责任。", "zh", rules) == ["一是加强领导；", "二是落实责任。"]
 
 
-def test_user_rules_extend_and_win(tmp_path: Path):
+@pytest.mark.parametrize("table, text, expected", [
+    ("action\tbefore\tafter\toption\twhy\nno-break\t\\bApprox\\.\t\\s\t\tour house style\n",
+     "Approx. 300 people came. Fine.", ["Approx. 300 people came.", "Fine."]),
+    ("define\tHOUSE\t(?:Approx|Abt)\nno-break\t\\b%HOUSE%\\.\t\\s\t\tour house style\n",
+     "Abt. 300 people came. Approx. 20 left.", ["Abt. 300 people came.", "Approx. 20 left."]),
+], ids=["a rule", "a named pattern"])
+def test_user_rules_extend_and_win(tmp_path: Path, table, text, expected):
     extra = tmp_path / "extra.tsv"
-    extra.write_text("action\tbefore\tafter\toption\twhy\nno-break\t\\bApprox\\.\t\\s\t\tour house style\n",
-                     encoding="utf-8")
-    rules = load_rules("en", extra)
-    assert sentences("Approx. 300 people came. Fine.", "en", rules) == ["Approx. 300 people came.", "Fine."]
-
-
-def test_user_rules_can_name_a_pattern_and_use_it(tmp_path: Path):
-    extra = tmp_path / "extra.tsv"
-    extra.write_text("define\tHOUSE\t(?:Approx|Abt)\nno-break\t\\b%HOUSE%\\.\t\\s\t\tour house style\n",
-                     encoding="utf-8")
-    rules = load_rules("en", extra)
-    assert sentences("Abt. 300 people came. Approx. 20 left.", "en", rules) == ["Abt. 300 people came.", "Approx. 20 left."]
+    extra.write_text(table, encoding="utf-8")
+    assert sentences(text, "en", load_rules("en", extra)) == expected
 
 
 @pytest.mark.parametrize("table", ["break\t(unclosed\t\\s\n", "break\t%NOWHERE%\t\\s\n"], ids=["regex", "undefined-name"])
