@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,19 +36,39 @@ def english_stems(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Chinese headwords (two characters or more) with the stems of their English glosses."""
+    """Chinese headwords (two characters or more) with the stems of their English glosses.
+
+    The stems of each headword are stored as one space-separated string and made a set the first time
+    the headword is met: a document meets a few thousand of the 100,000 headwords, and unpickling
+    100,000 sets took 0.19 s of every command's start-up (strings: 0.01 s).
+    """
 
     automaton: object
-    glosses: tuple[frozenset[str], ...]
+    stored: tuple[str, ...]
+    _sets: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def glosses(self, number: int) -> frozenset[str]:
+        found = self._sets.get(number)
+        if found is None:
+            found = self._sets[number] = frozenset(self.stored[number].split())
+        return found
 
     def entries(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, gloss stems) of the dictionary words in ``text``, leftmost-longest."""
-        return [(end - length + 1, end + 1, self.glosses[number])
+        return [(end - length + 1, end + 1, self.glosses(number))
                 for end, (length, number) in self.automaton.iter_long(text)]
 
     def words(self, text: str) -> list[frozenset[str]]:
         """Gloss stems of the dictionary words in ``text``, leftmost-longest, without overlaps."""
-        return [self.glosses[number] for _, (_, number) in self.automaton.iter_long(text)]
+        glosses = self.glosses
+        return [glosses(number) for _, (_, number) in self.automaton.iter_long(text)]
+
+    def __getstate__(self):  # the sets made so far are not worth storing
+        return {"automaton": self.automaton, "stored": self.stored}
+
+    def __setstate__(self, state):
+        for name, value in (*state.items(), ("_sets", {})):
+            object.__setattr__(self, name, value)
 
 
 def cedict_path() -> Path | None:
@@ -71,7 +91,8 @@ def load_lexicon() -> Lexicon | None:
     if path is None:
         return None
     stat = path.stat()
-    return load_or_build("cedict", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: parse_cedict(path))
+    # the name carries the stored format: a Lexicon pickled by an older version is not read back
+    return load_or_build("cedict-v2", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: parse_cedict(path))
 
 
 def parse_cedict(path: Path) -> Lexicon:
@@ -97,4 +118,4 @@ def parse_cedict(path: Path) -> Lexicon:
             glosses.append(stems)
             automaton.add_word(headword, (len(headword), index[headword]))
     automaton.make_automaton()
-    return Lexicon(automaton, tuple(glosses))
+    return Lexicon(automaton, tuple(" ".join(sorted(stems)) for stems in glosses))
