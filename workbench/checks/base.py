@@ -26,6 +26,12 @@ class PairContext:
     def low_confidence(self) -> bool:
         return self.confidence < LOW_CONFIDENCE
 
+    @property
+    def translated(self) -> bool:
+        """The draft has English for this pair. A 1-0 bead (the aligner found none) or blank English
+        gives the checks that compare the two sides nothing to compare: the omission checks report it."""
+        return self.kind != "1-0" and bool(self.target.strip())
+
 
 class Check:
     """Base of every check. Subclasses set the class attributes and implement ``check``.

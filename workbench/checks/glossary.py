@@ -46,7 +46,7 @@ class TermMissing(Check):
 
     def check(self, pair):
         glossary = pair.glossary
-        if glossary is None or pair.kind == "1-0" or not pair.target.strip():
+        if glossary is None or not pair.translated:
             return
         present = glossary.target_matches(pair.target)
         rendered = {m.term for m in present if not m.forbidden}
@@ -137,7 +137,7 @@ class NameSpelling(DocumentCheck):
 
     def observe(self, pair):
         """(names the source places abroad, problems as (Chinese, start, end, written, expected, kind, certain))."""
-        if pair.kind == "1-0" or not pair.target.strip():
+        if not pair.translated:
             return None
         people = _people(pair)
         # where the English writes someone exactly right: another candidate inside it (明政 of 范明政, read
@@ -178,7 +178,7 @@ class NameRomanisation(DocumentCheck):
 
     def observe(self, pair):
         """(names this source places, with the place; pinyin-like windows as (Chinese, start, end, written))."""
-        if pair.kind == "1-0" or not pair.target.strip():
+        if not pair.translated:
             return None
         placed = tuple(placed_names(pair.source).items())
         windows = []

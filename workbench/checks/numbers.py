@@ -58,7 +58,7 @@ class _ValueMismatch(DocumentCheck):
     missing_severity: str | None = None
 
     def observe(self, pair: PairContext) -> _Seen:
-        answered = pair.kind != "1-0" and bool(pair.target.strip())
+        answered = pair.translated
         return _Seen(read_zh(pair.source), read_en(pair.target) if answered else (), answered)
 
     def judge(self, pairs: list[PairContext], observations: list) -> Iterator[tuple[int, Finding]]:
@@ -177,7 +177,7 @@ class LatinTokenMissing(Check):
     severity = "warning"
 
     def check(self, pair):
-        if pair.kind == "1-0" or not pair.target.strip():
+        if not pair.translated:
             return
         present = {t[4:] for t in latin_tokens(pair.target)} | {w.lower() for w in pair.target.split()}
         target_lower = pair.target.lower()

@@ -41,7 +41,7 @@ class TooShort(Check):
 
     def check(self, pair):
         source, target = _visible(pair.source), _visible(pair.target)
-        if pair.kind == "1-0" or not target or source < MIN_SOURCE:
+        if not pair.translated or not target or source < MIN_SOURCE:
             return
         expected = pair.length_ratio * source
         if target < SHORT_SHARE * expected:
@@ -79,7 +79,7 @@ class CreditMissing(Check):
 
     def check(self, pair):
         target = pair.target
-        credit = read_credit(pair.source) if pair.kind != "1-0" and target.strip() else None
+        credit = read_credit(pair.source) if pair.translated else None
         if credit is None:
             return
         if not _credited(credit, target):
