@@ -33,27 +33,33 @@ class PairContext:
         return self.kind != "1-0" and bool(self.target.strip())
 
 
-class Check:
+class _Reports:
+    """What every check shares: its identity, and how it turns a span of a pair's English into a finding."""
+
+    check_id: str = ""
+    category: str = ""
+    severity: str = "warning"
+
+    def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
+                safe: bool = False, severity: str | None = None, text: str | None = None) -> Finding:
+        """A finding of the checker on [start, end) of the pair's English; ``text`` when the span's text
+        was normalised before the check compared it."""
+        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
+                       pair.target[start:end] if text is None else text, tuple(suggestions), "qa", safe)
+
+
+class Check(_Reports):
     """Base of every check. Subclasses set the class attributes and implement ``check``.
 
     ``check_id`` is the stable identity used in configuration and output: it never changes when the
     class is renamed.
     """
 
-    check_id: str = ""
-    category: str = ""
-    severity: str = "warning"
-
     def check(self, pair: PairContext) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
-                safe: bool = False, severity: str | None = None) -> Finding:
-        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
-                       pair.target[start:end], tuple(suggestions), "qa", safe)
 
-
-class DocumentCheck:
+class DocumentCheck(_Reports):
     """A check that needs every pair of the document at once (consistency across segments).
 
     Most of such a check's work is per pair and pure: finding the names, terms and phrases in one
@@ -63,9 +69,6 @@ class DocumentCheck:
     checker then re-runs it only for the paragraphs whose pairs changed.
     """
 
-    check_id: str = ""
-    category: str = ""
-    severity: str = "warning"
     scope: str = "document"  # or "paragraph"
 
     def observe(self, pair: PairContext) -> object:

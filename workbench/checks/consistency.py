@@ -9,7 +9,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from workbench.checks.base import DocumentCheck
-from workbench.model import Finding
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)*"  # "Jong-un" is one word: its tail tells Kim Jong-un from Kim Jung-ae
 _PHRASE = re.compile(rf"\b{_NAME_WORD}(?:[ -](?:of |and |the |for )?{_NAME_WORD}){{1,5}}\b")
@@ -72,9 +71,8 @@ class NameConsistency(DocumentCheck):
                     if phrase not in same_shape:
                         same_shape.append(phrase)
                     continue
-                yield pair.index, Finding(self.check_id, self.category, self.severity,
-                                          f"“{phrase}” is written “{earlier}” earlier in the document.",
-                                          start, end, pair.target[start:end], (), "qa", False)
+                yield pair.index, self.finding(pair, start, end,
+                                               f"“{phrase}” is written “{earlier}” earlier in the document.")
 
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -164,9 +162,8 @@ class TermRenderingConsistency(DocumentCheck):
                 earlier, earlier_word = first_use[term]
                 if _stems_of(earlier).match_any(stems) or target_stems.match_any(earlier):
                     continue
-                yield pair.index, Finding(self.check_id, self.category, self.severity,
-                                          f"{term} is “{earlier_word}” earlier in the document but “{word}” here.",
-                                          ws, we, word, (), "qa", False)
+                yield pair.index, self.finding(
+                    pair, ws, we, f"{term} is “{earlier_word}” earlier in the document but “{word}” here.", text=word)
 
 
 DOCUMENT_CHECKS = (NameConsistency, TermRenderingConsistency)

@@ -9,7 +9,6 @@ from rapidfuzz import fuzz
 from workbench.checks.base import Check, DocumentCheck
 from workbench.glossary.names import exact_windows, name_candidates, name_problems
 from workbench.glossary.origin import placed_names
-from workbench.model import Finding
 from workbench.pinyin import name_spellings
 
 NEAR_RENDERING = 80  # rapidfuzz partial-ratio above which a wrong rendering is located in the target
@@ -161,9 +160,9 @@ class NameSpelling(DocumentCheck):
             for chinese, start, end, written, expected, kind, certain in (observed[1] if observed else ()):
                 if chinese in placed and not certain:
                     continue
-                yield pair.index, Finding(self.check_id, self.category, self.severity,
-                                          f"“{written}” for {chinese}: the name is {kind}; write “{expected}”.",
-                                          start, end, written, (expected,), "qa", certain)
+                yield pair.index, self.finding(
+                    pair, start, end, f"“{written}” for {chinese}: the name is {kind}; write “{expected}”.",
+                    (expected,), certain, text=written)
 
 
 class NameRomanisation(DocumentCheck):
@@ -198,11 +197,10 @@ class NameRomanisation(DocumentCheck):
         for pair, observed in zip(pairs, observations):
             for chinese, start, end, written in (observed[1] if observed else ()):
                 if chinese in places:
-                    yield pair.index, Finding(
-                        self.check_id, self.category, self.severity,
+                    yield pair.index, self.finding(
+                        pair, start, end,
                         f"“{written}” spells {chinese} in Mandarin pinyin, but the source places this person in "
-                        f"{places[chinese]}: use the spelling the person is known by.", start, end, written,
-                        (), "qa", False)
+                        f"{places[chinese]}: use the spelling the person is known by.", text=written)
 
 
 class TermConsistency(DocumentCheck):
@@ -226,18 +224,18 @@ class TermConsistency(DocumentCheck):
         renderings: dict[int, list[tuple[int, int, int, str, str]]] = defaultdict(list)
         for pair, found in zip(pairs, observations):
             for term, start, end, raw in found:
-                renderings[term].append((pair.index, start, end, " ".join(raw.split()), raw))
+                renderings[term].append((pair, start, end, " ".join(raw.split()), raw))
         for number, uses in renderings.items():
             forms = list(dict.fromkeys(u[3] for u in uses))
             if len(forms) < 2:
                 continue
             first = forms[0]
             term = pairs[0].glossary.terms[number]
-            for index, start, end, form, raw in uses:
+            for pair, start, end, form, raw in uses:
                 if form != first and form != term.target:
-                    yield index, Finding(self.check_id, self.category, self.severity,
-                                         f"{term.source} is “{first}” elsewhere in the document but “{form}” here.",
-                                         start, end, raw, (term.target,), "qa", False)
+                    yield pair.index, self.finding(
+                        pair, start, end, f"{term.source} is “{first}” elsewhere in the document but “{form}” here.",
+                        (term.target,), text=raw)
 
 
 CHECKS = (CaseOfName, ForbiddenVariant, TermMissing)

@@ -121,11 +121,6 @@ class _ValueMismatch(DocumentCheck):
     def suggest(self, quantity: Quantity, written: str) -> str:
         raise NotImplementedError
 
-    def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
-                safe: bool = False, severity: str | None = None) -> Finding:
-        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
-                       pair.target[start:end], tuple(suggestions), "qa", safe)
-
 
 class NumberMismatch(_ValueMismatch):
     """A number, percentage, ordinal, multiple or decade of the source that the English gives with another

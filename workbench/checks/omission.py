@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from workbench.align.lexicon import english_stems, load_lexicon, stem
 from workbench.checks.base import Check, DocumentCheck
-from workbench.model import Finding
 from workbench.pinyin import english_pinyin_names, han_pinyin_string
 from workbench.text.dateline import english_credit, read_credit
 
@@ -151,11 +150,10 @@ class ShortenedNearOmission(DocumentCheck):
                     continue
                 near = [pairs[o] for o in nearby[position] if name in _pinyin(pairs[o].source)]
                 if near:
-                    yield pair.index, Finding(
-                        self.check_id, self.category, self.severity,
+                    yield pair.index, self.finding(
+                        pair, start, end,
                         f"“{pair.target[start:end]}” belongs to the untranslated sentence “{near[0].source[:30]}…”; "
-                        "this English may be a shortened translation of it.", start, end, pair.target[start:end],
-                        (), "qa", False)
+                        "this English may be a shortened translation of it.")
 
 
 # remembered by text: after one edit the judgement above runs again over the whole document
