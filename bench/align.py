@@ -38,6 +38,7 @@ from tests.gold import ALIGN_DATA, gold_documents  # noqa: E402
 from workbench.align import align  # noqa: E402
 from workbench.align.lexicon import load_lexicon  # noqa: E402
 from workbench.align.scoring import score  # noqa: E402
+from workbench.cli_files import write_pairs_json  # noqa: E402
 from workbench.formats import read_document  # noqa: E402
 from workbench.model import SourceText  # noqa: E402
 from workbench.paragraphs import paragraph_spans  # noqa: E402
@@ -127,7 +128,7 @@ def one_block(args) -> None:
         document = json.loads(output.read_text("utf-8"))
         galechurch_runs = [galechurch_full_dp(zh, en) for _ in range(args.repeat)]
         if args.stages:
-            stages = time_stages(source, draft, document)
+            stages = time_stages(source, draft)
     ours = [(p["source"], p["target"]) for p in document["pairs"]]
     wb_time, peak = min(seconds for seconds, _ in runs), max(peak for _, peak in runs)
     gc_time, gc_beads = min(seconds for seconds, _ in galechurch_runs), galechurch_runs[0][1]
@@ -160,7 +161,7 @@ def fresh_python(code: str) -> float:
     return min(times)
 
 
-def time_stages(source: Path, draft: Path, document: dict) -> list[tuple[str, float]]:
+def time_stages(source: Path, draft: Path) -> list[tuple[str, float]]:
     """The end-to-end run in pieces. Start-up and imports in fresh interpreters; the rest in this process,
     whose dictionary and pinyin caches are still cold, so the first align call pays for loading them as the CLI does."""
     interpreter = fresh_python("pass")
@@ -181,10 +182,9 @@ def time_stages(source: Path, draft: Path, document: dict) -> list[tuple[str, fl
     en_time = lap()
     load_lexicon()
     lexicon = lap()
-    align(zh_segments, en_segments)
+    alignment = align(zh_segments, en_segments)
     aligning = lap()
-    # The same document the CLI wrote, written the way cmd_align writes it.
-    json.dump(document, io.StringIO(), ensure_ascii=False, indent=1)
+    write_pairs_json(alignment.pairs, io.StringIO())  # as cmd_align writes it
     writing = lap()
     return [("interpreter start-up", interpreter),
             ("importing workbench.cli and building its parser", parser - interpreter),

@@ -40,7 +40,7 @@ class TooShort(Check):
 
     def check(self, pair):
         source, target = _visible(pair.source), _visible(pair.target)
-        if not pair.translated or not target or source < MIN_SOURCE:
+        if not pair.translated or source < MIN_SOURCE:
             return
         expected = pair.length_ratio * source
         if target < SHORT_SHARE * expected:
