@@ -31,7 +31,7 @@ def stem(word: str) -> str:
 
 
 def english_stems(text: str) -> frozenset[str]:
-    return frozenset({word[:STEM] for word in _GLOSS_WORD.findall(text.lower()) if word not in STOPWORDS})
+    return frozenset({stem(word) for word in _GLOSS_WORD.findall(text.lower()) if word not in STOPWORDS})
 
 
 @dataclass(frozen=True)
