@@ -35,6 +35,29 @@ CASES = [
       ("1-1", "双方将在五征会展中心共建联合实验室。",
        "The two sides will jointly build a laboratory at the Wuzheng Convention Center."),
       ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("a headline runs into the body with no mark on either side",
+     "五征集团与中国移动签署5G战略合作协议双方将在五征会展中心共建联合实验室。中国移动计划投资1.2亿元。",
+     "Wuzheng Group and China Mobile sign 5G strategic cooperation agreement The two sides will jointly build a "
+     "laboratory at the Wuzheng Convention Center. China Mobile plans to invest 120 million yuan.",
+     [("1-1", "五征集团与中国移动签署5G战略合作协议",
+       "Wuzheng Group and China Mobile sign 5G strategic cooperation agreement"),
+      ("1-1", "双方将在五征会展中心共建联合实验室。",
+       "The two sides will jointly build a laboratory at the Wuzheng Convention Center."),
+      ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("an unpunctuated sentence with a name inside stays whole",
+     "五征集团董事长蒋卫东在五征会展中心会见了中国移动日照分公司总经理。",
+     "Wuzheng Group Chairman Jiang Weidong met the general manager of China Mobile Rizhao at the Wuzheng "
+     "Convention Center.",
+     [("1-1", "五征集团董事长蒋卫东在五征会展中心会见了中国移动日照分公司总经理。",
+       "Wuzheng Group Chairman Jiang Weidong met the general manager of China Mobile Rizhao at the Wuzheng "
+       "Convention Center.")]),
+    ("a comma-joined English sentence stays one pair",
+     "五征集团在日照举行签约仪式，双方将共建联合实验室。中国移动计划投资1.2亿元。",
+     "Wuzheng Group held a signing ceremony in Rizhao and the two sides will jointly build a laboratory. China "
+     "Mobile plans to invest 120 million yuan.",
+     [("1-1", "五征集团在日照举行签约仪式，双方将共建联合实验室。",
+       "Wuzheng Group held a signing ceremony in Rizhao and the two sides will jointly build a laboratory."),
+      ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
     ("a translator's split at a comma stays one Chinese sentence",
      "根据协议，双方将在5G网络建设、智能制造等领域开展全方位合作，中国移动计划投资1.2亿元新建基站260个。",
      "Under the agreement, the two sides will cooperate in 5G network construction and intelligent manufacturing. "
@@ -54,7 +77,7 @@ def test_run_on_sentences(zh, en, expected):
     assert [(p.kind, p.source, p.target) for p in aligned(zh, en).pairs] == expected
 
 
-@pytest.mark.parametrize("zh,en", [c[1:3] for c in CASES[:2]], ids=[c[0] for c in CASES[:2]])
+@pytest.mark.parametrize("zh,en", [c[1:3] for c in CASES[:3]], ids=[c[0] for c in CASES[:3]])
 def test_cut_segmentations_still_give_back_the_documents(zh, en):
     alignment = aligned(zh, en)
     assert alignment.source.rebuild() == zh and alignment.draft.rebuild() == en

@@ -16,6 +16,7 @@ from workbench.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
 from workbench.align.refine import WordEvidence, refine, split_uncrossed
+from workbench.align.headlines import split_headlines
 from workbench.align.split import split_merges
 from workbench.model import Pair, Segmentation, Term
 
@@ -76,7 +77,9 @@ def _align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...], p
             words = WordEvidence(zh, en, lexicon)
             beads = split_uncrossed(refine(beads, words, features, params), words)
     if params.split_run_ons and beads:
-        beads, source, draft = split_merges(beads, source, draft, load_lexicon() if params.lexicon else None)
+        lexicon = load_lexicon() if params.lexicon else None
+        beads, source, draft = split_merges(beads, source, draft, lexicon)
+        beads, source, draft = split_headlines(beads, source, draft, lexicon)
     pairs = tuple(_pair(bead, source, draft) for bead in beads)
     return Alignment(pairs, params, features.ratio, source, draft)
 

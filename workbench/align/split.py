@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from workbench.align.anchors import latin_tokens, number_keys
 from workbench.align.dp import Bead
 from workbench.align.lexicon import STOPWORDS, Lexicon, english_stems, stem
+from workbench.align.starts import en_allowed, lower_case_words, sentence_starts
 from workbench.model import Segment, Segmentation
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
@@ -28,30 +29,24 @@ MAX_LENGTH_DRIFT = 2.5  # a piece may be at most this far (as a factor) from its
 PREFER_SENTENCE_END = 1.0  # a cut must fit better than any clause end by this much (about one item)
 _EN_WORD = re.compile(r"[A-Za-z]{3,}")
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
-# an English sentence does not end on these: a cut after them is inside a sentence
-_NO_END_WORDS = frozenset(
-    "a an the of to in on at by for with from as and or but nor that which who whose whom its his her their "
-    "our my your is are was were be been being has have had will would shall should can could may might must "
-    "than into onto per via about after before over under between among against during without within "
-    "this these those such very more most less mr mrs ms dr prof no".split())
 # a headline has no clause punctuation: a cut is only looked for in a sentence's unpunctuated opening
-_ZH_CLAUSE = re.compile(r"[，,；;。！？!?]")
-_EN_CLAUSE = re.compile(r"[,;]|[.!?](?=\s)")
-_CLAUSE_END = re.compile(r"(?<=[，,；;：:])\s*")
+ZH_CLAUSE = re.compile(r"[，,；;。！？!?]")
+EN_CLAUSE = re.compile(r"[,;]|[.!?](?=\s)")
+CLAUSE_END = re.compile(r"(?<=[，,；;：:])\s*")
 # where a translator joins or splits clauses: before "and", "which"; before or after 和, 并, 及
 _CONJUNCTION = re.compile(r"(?<=\s)(?:and|but|while|whereas|which|who|where|when|as|so|with|or)\b"
                           r"|(?:以及|同时|但是|并且|而且|[和与并及且而但])|(?<=[和与并及且而但])")
-_EN_STARTS = re.compile(r"[A-Z0-9(“\"‘']")
 _ZH_NO_END = set("，、：；（(“‘《〈【「『—-－·")  # a sentence does not end after these
 _ZH_NO_START = set("，。、：；！？）)”’》〉】」』…%％")  # nor does one start with these
 
 
 @dataclass(frozen=True, slots=True)
-class _Item:
+class Item:
     """Something in the sentence being cut that may have a partner on the other side."""
 
     position: int
     keys: frozenset[str]
+    end: int
 
 
 def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
@@ -60,12 +55,14 @@ def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
     zh_cuts: dict[int, list[int]] = {}
     en_cuts: dict[int, list[int]] = {}
     pieces: dict[int, list[tuple[int, int]]] = {}  # bead -> (zh sentences, en sentences) of each new bead
-    zh_keys = _zh_keys(lexicon)
+    to_chinese = zh_keys(lexicon)
+    common = lower_case_words(draft.source.text)
     for number, bead in enumerate(beads):
         n_zh, n_en = bead.zh_end - bead.zh_start, bead.en_end - bead.en_start
         if n_zh >= 2 and n_en >= 1:  # the Chinese sentences show where the English should be cut
             found = _map(draft, bead.en_start, bead.en_end, [s.text for s in source.segments[bead.zh_start:bead.zh_end]],
-                         lambda text: _en_items(text, lexicon), _en_allowed, zh_keys, _EN_CLAUSE)
+                         lambda text: en_items(text, lexicon), en_allowed, to_chinese, EN_CLAUSE,
+                         lambda text: sentence_starts(text, common))
             if found:
                 cuts, runs = found
                 en_cuts.update(cuts)
@@ -73,8 +70,8 @@ def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
                 continue
         if n_en >= 2 and n_zh >= 1:  # the English sentences show where the Chinese should be cut
             found = _map(source, bead.zh_start, bead.zh_end, [s.text for s in draft.segments[bead.en_start:bead.en_end]],
-                         lambda text: _zh_items(text, lexicon), lambda text: _zh_allowed(text, lexicon), _en_keys,
-                         _ZH_CLAUSE)
+                         lambda text: zh_items(text, lexicon), lambda text: zh_allowed(text, lexicon), en_keys,
+                         ZH_CLAUSE)
             if found:
                 cuts, runs = found
                 zh_cuts.update(cuts)
@@ -85,7 +82,7 @@ def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
 
 
 def _map(side: Segmentation, first: int, last: int, groups: list[str], items_of, allowed_of, keys_of,
-         clause_marks: re.Pattern):
+         clause_marks: re.Pattern, starts_of=lambda text: ()):
     """Where the boundaries between ``groups`` (the other side's sentences of a bead) fall in this side's
     sentences first..last: the cuts to make inside them ({segment: [document offsets]}) and, per new
     bead, (this side's sentences after the cuts, the other side's sentences)."""
@@ -101,13 +98,17 @@ def _map(side: Segmentation, first: int, last: int, groups: list[str], items_of,
         return not clause_marks.search(text, start, position)
 
     # where a translator splits a sentence in two: a cut here would only undo the translator's split
-    clause_ends = {m.end() for m in _CLAUSE_END.finditer(text)} | {m.start() for m in _CONJUNCTION.finditer(text)}
+    clause_ends = {m.end() for m in CLAUSE_END.finditer(text)} | {m.start() for m in _CONJUNCTION.finditer(text)}
 
     def candidates(lo: int, hi: int) -> list[int]:
         return sorted(set(soft(lo, hi)) | {p for p in [*starts, *clause_ends] if lo < p < hi})
 
+    # where the words alone show a sentence starting ("…to 2021 The Singapore…"), even after a comma
+    plain_starts = set(starts_of(text))
+
     def acceptable(position: int) -> bool:
-        return position in starts or (position not in clause_ends and headline_only(position))
+        return position in starts or (position not in clause_ends and
+                                      (headline_only(position) or position in plain_starts))
 
     mapped = _cuts(text, groups, items_of(text), candidates, acceptable, keys_of)
     if not mapped:
@@ -169,13 +170,13 @@ def cut_segments(segmentation: Segmentation, cuts: dict[int, list[int]]) -> Segm
 # --- where to cut -------------------------------------------------------------------------------------
 
 
-def _cuts(sentence: str, groups: list[str], items: list[_Item], allowed, acceptable, words_of) -> list[tuple[int, int]]:
+def _cuts(sentence: str, groups: list[str], items: list[Item], allowed, acceptable, words_of) -> list[tuple[int, int]]:
     """(offset in ``sentence``, other-side sentences before it) of each cut, found one at a time: the
     best-supported boundary between the other side's sentences first, then inside each piece. When
     the evidence points at a place that is no sentence end (a comma where the translator split the
     sentence), that stretch is left alone."""
     words = [words_of(g) for g in groups]
-    lengths = [_letters(g) for g in groups]
+    lengths = [letters(g) for g in groups]
     found: list[tuple[int, int]] = []
 
     def search(lo: int, hi: int, first: int, last: int) -> None:  # sentence[lo:hi] against groups[first:last]
@@ -186,8 +187,8 @@ def _cuts(sentence: str, groups: list[str], items: list[_Item], allowed, accepta
             left = [w for ws in words[first:boundary] for w in ws]
             right = [w for ws in words[boundary:last] for w in ws]
             share = sum(lengths[first:boundary]) / max(sum(lengths[first:last]), 1)
-            good = _best_cut(sentence, lo, hi, items, left, right, share, lambda a, b: [p for p in allowed(a, b) if acceptable(p)])
-            other = _best_cut(sentence, lo, hi, items, left, right, share,
+            good = best_cut(sentence, lo, hi, items, left, right, share, lambda a, b: [p for p in allowed(a, b) if acceptable(p)])
+            other = best_cut(sentence, lo, hi, items, left, right, share,
                               lambda a, b: [p for p in allowed(a, b) if not acceptable(p)])
             if good and other and other[1] > good[1] - PREFER_SENTENCE_END:
                 continue  # the evidence fits a clause or a conjunction as well: the translator's own split
@@ -204,7 +205,7 @@ def _cuts(sentence: str, groups: list[str], items: list[_Item], allowed, accepta
     return sorted(found)
 
 
-def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
+def best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     """The allowed cut of sentence[lo:hi] that best pairs its two pieces with the two groups, or None
     when either piece earns its group fewer than MIN_SUPPORT more partners than the whole would.
 
@@ -233,14 +234,14 @@ def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
                 sum(1 for p in in_left if p < position) + sum(1 for p in in_right if p >= position))
 
     ends = (support(lo), support(hi))  # the whole sentence with the right group, with the left one
-    total_letters = _letters(sentence[lo:hi])
+    total_letters = letters(sentence[lo:hi])
     expected = share * total_letters
     best = None
     for position in allowed(lo, hi):
         words, own = support(position)
         if any(words - w < MIN_SUPPORT or own - o < 1 for w, o in ends):
             continue
-        actual = _letters(sentence[lo:position])
+        actual = letters(sentence[lo:position])
         rest = total_letters - actual
         if not expected or not actual or not rest or not (1 / MAX_LENGTH_DRIFT <= actual / expected <= MAX_LENGTH_DRIFT) \
                 or not (1 / MAX_LENGTH_DRIFT <= rest / (total_letters - expected) <= MAX_LENGTH_DRIFT):
@@ -251,86 +252,53 @@ def _best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     return best
 
 
-def _letters(text: str) -> int:
+def letters(text: str) -> int:
     return sum(1 for c in text if c.isalnum())
 
 
 # --- English sentence, Chinese groups ------------------------------------------------------------------
 
 
-def _en_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
+def en_items(sentence: str, lexicon: Lexicon | None) -> list[Item]:
     items = []
     if lexicon is not None:
         for match in _EN_WORD.finditer(sentence):
             word = match[0].lower()
             if word not in STOPWORDS:
-                items.append(_Item(match.start(), frozenset({stem(word)})))
+                items.append(Item(match.start(), frozenset({stem(word)}), match.end()))
     return items + _figures_and_codes(sentence, read_en)
 
 
-def _zh_keys(lexicon: Lexicon | None):
+def zh_keys(lexicon: Lexicon | None):
     def words(text: str) -> list[frozenset[str]]:
         found = [frozenset({key}) for key in (*number_keys(read_zh(text)), *latin_tokens(text))]
         return found + (lexicon.words(text) if lexicon is not None else [])
     return words
 
 
-def _en_allowed(sentence: str):
-    """Starts of words where an English sentence may end just before: the word after starts like a
-    sentence, the word before is no article, preposition or conjunction, and no bracket is open."""
-    positions = []
-    depth = 0
-    figures = set()  # "February| 11" is one date
-    for quantity in read_en(sentence):
-        figures.update(range(quantity.start + 1, quantity.end))
-    for index, char in enumerate(sentence):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        if index == 0 or not char.isspace():
-            continue
-        after = index + 1
-        if after >= len(sentence) or not _EN_STARTS.match(sentence, after) or depth or after in figures:
-            continue
-        before = sentence[:index].rstrip()
-        if not before or before[-1] in ",;:(“\"‘'&/-–—":
-            continue
-        last_word = re.search(r"[A-Za-z]+\Z", before)
-        if last_word and last_word[0].lower() in _NO_END_WORDS:
-            continue
-        if re.search(r"(?:^|\s)[A-Z][\w'’-]*\Z", before) and sentence[after].isupper():
-            continue  # "… the County Fire Rescue Brigade": capitalised words in a row are a name
-        positions.append(after)
-
-    def allowed(lo: int, hi: int):
-        return [p for p in positions if lo < p < hi]
-    return allowed
-
-
 # --- Chinese sentence, English groups ------------------------------------------------------------------
 
 
-def _zh_items(sentence: str, lexicon: Lexicon | None) -> list[_Item]:
+def zh_items(sentence: str, lexicon: Lexicon | None) -> list[Item]:
     items = []
     if lexicon is not None:
-        items += [_Item(start, glosses) for start, _, glosses in lexicon.entries(sentence)]
+        items += [Item(start, glosses, end) for start, end, glosses in lexicon.entries(sentence)]
     return items + _figures_and_codes(sentence, read_zh)
 
 
-def _figures_and_codes(sentence: str, read_quantities) -> list[_Item]:
+def _figures_and_codes(sentence: str, read_quantities) -> list[Item]:
     """Firm figures (by value) and Latin tokens: the same on both sides of a translation."""
-    items = [_Item(q.start, frozenset({q.key})) for q in read_quantities(sentence) if q.firm and q.kind != "code"]
+    items = [Item(q.start, frozenset({q.key}), q.end) for q in read_quantities(sentence) if q.firm and q.kind != "code"]
     for match in _LATIN.finditer(sentence):
-        items += [_Item(match.start(), frozenset({key})) for key in latin_tokens(match[0])]
+        items += [Item(match.start(), frozenset({key}), match.end()) for key in latin_tokens(match[0])]
     return items
 
 
-def _en_keys(text: str) -> list[frozenset[str]]:
+def en_keys(text: str) -> list[frozenset[str]]:
     return [frozenset({key}) for key in (*english_stems(text), *number_keys(read_en(text)), *latin_tokens(text))]
 
 
-def _zh_allowed(sentence: str, lexicon: Lexicon | None):
+def zh_allowed(sentence: str, lexicon: Lexicon | None):
     """Positions between two characters where a Chinese sentence may end: not inside a dictionary word,
     a number or a Latin token, not after a comma or an opening mark, not inside brackets or quotes."""
     inside = set()
