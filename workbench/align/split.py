@@ -189,7 +189,7 @@ def _cuts(sentence: str, groups: list[str], items: list[Item], allowed, acceptab
             share = sum(lengths[first:boundary]) / max(sum(lengths[first:last]), 1)
             good = best_cut(sentence, lo, hi, items, left, right, share, lambda a, b: [p for p in allowed(a, b) if acceptable(p)])
             other = best_cut(sentence, lo, hi, items, left, right, share,
-                              lambda a, b: [p for p in allowed(a, b) if not acceptable(p)])
+                             lambda a, b: [p for p in allowed(a, b) if not acceptable(p)])
             if good and other and other[1] > good[1] - PREFER_SENTENCE_END:
                 continue  # the evidence fits a clause or a conjunction as well: the translator's own split
             if good and (best is None or good[1] > best[1]):
