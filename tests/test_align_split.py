@@ -44,6 +44,11 @@ CASES = [
       ("1-1", "双方将在五征会展中心共建联合实验室。",
        "The two sides will jointly build a laboratory at the Wuzheng Convention Center."),
       ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("a headline whose content sits in single characters (鱼, 虾) is cut from the body",
+     "市民排队买鱼虾菜市场里人头攒动，摊主们忙个不停。",
+     "Residents queue to buy fish and shrimp The vegetable market was crowded, and the stall owners were busy.",
+     [("1-1", "市民排队买鱼虾", "Residents queue to buy fish and shrimp"),
+      ("1-1", "菜市场里人头攒动，摊主们忙个不停。", "The vegetable market was crowded, and the stall owners were busy.")]),
     ("an unpunctuated sentence with a name inside stays whole",
      "五征集团董事长蒋卫东在五征会展中心会见了中国移动日照分公司总经理。",
      "Wuzheng Group Chairman Jiang Weidong met the general manager of China Mobile Rizhao at the Wuzheng "

@@ -24,6 +24,9 @@ STOPWORDS = frozenset(
     "surname classifier measure word sth sb something someone oneself etc".split()
 )
 STEM = 5
+# characters that are grammar rather than content: they occur in nearly every sentence and their glosses
+# ("clear", "truly" for 的, "finish" for 了) would only ever partner the wrong English word
+FUNCTION_CHARACTERS = frozenset("的了在是着和与也就都而及或被把给对从向以于之其这那此个位些每各该本为将已所有并且但又还很更最再")
 
 
 def stem(word: str) -> str:
@@ -36,7 +39,8 @@ def english_stems(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Chinese headwords (two characters or more) with the stems of their English glosses.
+    """Chinese headwords (two characters or more) with the stems of their English glosses, and single
+    content characters (not the function characters) with theirs, kept apart.
 
     The stems of each headword are stored as one space-separated string and made a set the first time
     the headword is met: a document meets a few thousand of the 100,000 headwords, and unpickling
@@ -45,6 +49,7 @@ class Lexicon:
 
     automaton: object
     stored: tuple[str, ...]
+    characters: dict[str, str] = field(default_factory=dict)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def glosses(self, number: int) -> frozenset[str]:
@@ -63,8 +68,21 @@ class Lexicon:
         glosses = self.glosses
         return [glosses(number) for _, (_, number) in self.automaton.iter_long(text)]
 
+    def entries_with_characters(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
+        """The dictionary words of ``text`` and, where no word covers a character, that character's own
+        glosses. A headline is telegraphic (港澳, 觅商机增宣传, 猫): its content sits in single
+        characters, and a cutting pass that only reads words finds too little evidence in it. Only the
+        cutting passes read characters; the aligner and the checks keep to words, where a character's
+        many senses would be noise."""
+        found = self.entries(text)
+        covered = {k for start, end, _ in found for k in range(start, end)}
+        for k, character in enumerate(text):
+            if k not in covered and (stems := self.characters.get(character)):
+                found.append((k, k + 1, frozenset(stems.split())))
+        return found
+
     def __getstate__(self):  # the sets made so far are not worth storing
-        return {"automaton": self.automaton, "stored": self.stored}
+        return {"automaton": self.automaton, "stored": self.stored, "characters": self.characters}
 
     def __setstate__(self, state):
         for name, value in (*state.items(), ("_sets", {})):
@@ -92,7 +110,7 @@ def load_lexicon() -> Lexicon | None:
         return None
     stat = path.stat()
     # the name carries the stored format: a Lexicon pickled by an older version is not read back
-    return load_or_build("cedict-v2", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: parse_cedict(path))
+    return load_or_build("cedict-v5", f"{stat.st_size}-{int(stat.st_mtime)}", lambda: parse_cedict(path))
 
 
 def parse_cedict(path: Path) -> Lexicon:
@@ -101,14 +119,19 @@ def parse_cedict(path: Path) -> Lexicon:
     automaton = ahocorasick.Automaton()
     glosses: list[frozenset[str]] = []
     index: dict[str, int] = {}
+    characters: dict[str, frozenset[str]] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
-            if not match or len(match[1]) < 2:
+            if not match:
                 continue
             headword, definition = match[1], re.sub(r"\([^)]*\)|CL:\S+", " ", match[2])
             stems = english_stems(definition.replace("/", " "))
             if not stems:
+                continue
+            if len(headword) < 2:
+                if headword not in FUNCTION_CHARACTERS:
+                    characters[headword] = characters.get(headword, frozenset()) | stems
                 continue
             if headword in index:
                 number = index[headword]
@@ -118,4 +141,5 @@ def parse_cedict(path: Path) -> Lexicon:
             glosses.append(stems)
             automaton.add_word(headword, (len(headword), index[headword]))
     automaton.make_automaton()
-    return Lexicon(automaton, tuple(" ".join(sorted(stems)) for stems in glosses))
+    return Lexicon(automaton, tuple(" ".join(sorted(stems)) for stems in glosses),
+                   {c: " ".join(sorted(g)) for c, g in characters.items()})

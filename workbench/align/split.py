@@ -272,7 +272,7 @@ def en_items(sentence: str, lexicon: Lexicon | None) -> list[Item]:
 def zh_keys(lexicon: Lexicon | None):
     def words(text: str) -> list[frozenset[str]]:
         found = [frozenset({key}) for key in (*number_keys(read_zh(text)), *latin_tokens(text))]
-        return found + (lexicon.words(text) if lexicon is not None else [])
+        return found + ([g for _, _, g in lexicon.entries_with_characters(text)] if lexicon is not None else [])
     return words
 
 
@@ -282,7 +282,7 @@ def zh_keys(lexicon: Lexicon | None):
 def zh_items(sentence: str, lexicon: Lexicon | None) -> list[Item]:
     items = []
     if lexicon is not None:
-        items += [Item(start, glosses, end) for start, end, glosses in lexicon.entries(sentence)]
+        items += [Item(start, glosses, end) for start, end, glosses in lexicon.entries_with_characters(sentence)]
     return items + _figures_and_codes(sentence, read_zh)
 
 
