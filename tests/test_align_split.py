@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.align import align
+from workbench.align.lexicon import load_lexicon
+from workbench.align.split import zh_allowed
 from workbench.model import SourceText
 from workbench.paragraphs import paragraph_spans
 from workbench.segment import segment
@@ -49,6 +51,13 @@ CASES = [
      "Residents queue to buy fish and shrimp The vegetable market was crowded, and the stall owners were busy.",
      [("1-1", "市民排队买鱼虾", "Residents queue to buy fish and shrimp"),
       ("1-1", "菜市场里人头攒动，摊主们忙个不停。", "The vegetable market was crowded, and the stall owners were busy.")]),
+    ("a headline whose words come back in the body is cut where each piece holds its own share of them",
+     "日照限制港口建设据日照日报报道，日照今年将投资十亿元加强港口建设。",
+     "Rizhao limits port construction According to Rizhao Daily, Rizhao will invest one billion yuan this year to "
+     "strengthen port construction.",
+     [("1-1", "日照限制港口建设", "Rizhao limits port construction"),
+      ("1-1", "据日照日报报道，日照今年将投资十亿元加强港口建设。",
+       "According to Rizhao Daily, Rizhao will invest one billion yuan this year to strengthen port construction.")]),
     ("an unpunctuated sentence with a name inside stays whole",
      "五征集团董事长蒋卫东在五征会展中心会见了中国移动日照分公司总经理。",
      "Wuzheng Group Chairman Jiang Weidong met the general manager of China Mobile Rizhao at the Wuzheng "
@@ -90,3 +99,9 @@ def test_cut_segmentations_still_give_back_the_documents(zh, en):
     for pair in alignment.pairs:  # every pair's indexes point at the segments that hold its text
         segments = alignment.draft.segments[pair.tgt_start:pair.tgt_end]
         assert " ".join(s.text for s in segments) == pair.target
+
+
+@pytest.mark.parametrize("sentence", ["最短可持有360天个人养老金产品上线", "7家机构的7只产品可选"])
+def test_no_chinese_cut_between_a_figure_and_its_unit(sentence):
+    allowed = zh_allowed(sentence, load_lexicon())(0, len(sentence))
+    assert not [p for p in allowed if sentence[p - 1].isdigit()]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from workbench.align.anchors import latin_tokens, number_keys
@@ -212,7 +213,9 @@ def best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     Support is counted both ways: the groups' words with a partner in their piece (MIN_SUPPORT more
     than the whole sentence gives either group) and the pieces' own items with a partner in their
     group only (at least one more), so that one figure cannot carry a cut by counting twice.
-    A word both groups share is neutral; only what tells the groups apart moves the cut.
+    A word that partners both groups says nothing by itself; a word both groups hold (a headline's
+    words come back in the body) counts by occurrences: each piece earns as many of its partners as
+    its group holds it, so "…to China | The Wall Street Journal … to China" puts one 中国 in each piece.
     """
     inside = [i for i in items if lo <= i.position < hi]
     if not inside:
@@ -228,9 +231,17 @@ def best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
     lasts = [p for p in lasts if p is not None]
     in_left = [i.position for i in inside if not i.keys.isdisjoint(left_union)]
     in_right = [i.position for i in inside if not i.keys.isdisjoint(right_union)]
+    shared = _shared_words(inside, left_words, right_words)
+
+    def held(position: int) -> int:  # partners of the shared words that each piece's group can claim
+        total = 0
+        for n_left, n_right, positions in shared:
+            before = sum(1 for p in positions if p < position)
+            total += min(n_left, before) + min(n_right, len(positions) - before)
+        return total
 
     def support(position: int) -> tuple[int, int]:  # (group words with a partner, items with a partner)
-        return (sum(1 for p in firsts if p < position) + sum(1 for p in lasts if p >= position),
+        return (sum(1 for p in firsts if p < position) + sum(1 for p in lasts if p >= position) + held(position),
                 sum(1 for p in in_left if p < position) + sum(1 for p in in_right if p >= position))
 
     ends = (support(lo), support(hi))  # the whole sentence with the right group, with the left one
@@ -250,6 +261,19 @@ def best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
         if best is None or score > best[1]:
             best = (position, score)
     return best
+
+
+def _shared_words(inside, left_words, right_words):
+    """(times in the left group, times in the right group, partner positions) of each word both groups
+    hold: a headline's words come back in the body, and a cut is right when each piece holds as many
+    of them as its partner does."""
+    left, right = Counter(left_words), Counter(right_words)
+    found = []
+    for word in left.keys() & right.keys():
+        positions = [i.position for i in inside if not i.keys.isdisjoint(word)]
+        if positions:
+            found.append((left[word], right[word], positions))
+    return found
 
 
 def letters(text: str) -> int:
@@ -300,7 +324,7 @@ def en_keys(text: str) -> list[frozenset[str]]:
 
 def zh_allowed(sentence: str, lexicon: Lexicon | None):
     """Positions between two characters where a Chinese sentence may end: not inside a dictionary word,
-    a number or a Latin token, not after a comma or an opening mark, not inside brackets or quotes."""
+    a number with its unit or a Latin token, not after a comma or an opening mark, not inside brackets or quotes."""
     inside = set()
     if lexicon is not None:
         for start, end, _ in lexicon.entries(sentence):
@@ -309,6 +333,8 @@ def zh_allowed(sentence: str, lexicon: Lexicon | None):
         inside.update(range(match.start() + 1, match.end()))
     for quantity in read_zh(sentence):  # 2月|11日 is one date
         inside.update(range(quantity.start + 1, quantity.end))
+    # a figure is followed by its measure word or unit (360|天, 7|家): no sentence ends on a bare figure
+    inside.update(m.end() for m in re.finditer(r"[0-9０-９](?=[\u4e00-\u9fff])", sentence))
     depth, positions = 0, []
     for index, char in enumerate(sentence):
         if index and not depth and index not in inside and sentence[index - 1] not in _ZH_NO_END \
