@@ -94,7 +94,23 @@ def sentence_starts(sentence: str, common: frozenset[str]) -> list[int]:
     for match in _WORD_AFTER_WORD.finditer(sentence):  # after a capitalised word
         if match[2].lower() in _OPENERS_AFTER_CAPITALS and match[1].lower() not in NO_END_WORDS:
             starts.append(match.start(2))
-    return sorted({p for p in starts if p not in quoted})
+    return sorted({p for p in starts if p not in quoted and _reads_in_sentence_case(sentence, p)})
+
+
+# the words a title-case headline leaves in lower case ("… Exceeds 30 Billion Yuan for the First Time")
+_MINOR_WORDS = frozenset("a an the and but or nor for of on in at to by with from as up via vs per into over".split())
+_NEXT_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+SENTENCE_CASE_WINDOW = 5  # words (minor ones aside) after a start among which a sentence shows a lower-case one
+
+
+def _reads_in_sentence_case(sentence: str, position: int) -> bool:
+    """Whether the words after ``position`` read as a sentence rather than as more of a title-case
+    headline: a capital starts nothing inside "…Releases 2023 Annual Report: Operating Revenue…", where
+    every word but the minor ones is capitalised, while a body shows a lower-case word within a few
+    words even after a long name ("The Wall Street Journal reported…")."""
+    words = [w for w in _NEXT_WORDS.findall(sentence, position)[1:] if w.lower() not in _MINOR_WORDS]
+    window = words[:SENTENCE_CASE_WINDOW]
+    return len(window) < SENTENCE_CASE_WINDOW or any(w[0].islower() for w in window)
 
 
 _START_CANDIDATE = re.compile(r"\s(?:[“\"‘'][A-Z]|([A-Z][a-z]+))")
