@@ -58,6 +58,18 @@ CASES = [
      [("1-1", "日照限制港口建设", "Rizhao limits port construction"),
       ("1-1", "据日照日报报道，日照今年将投资十亿元加强港口建设。",
        "According to Rizhao Daily, Rizhao will invest one billion yuan this year to strengthen port construction.")]),
+    ("a bracketed dateline that opens both sentences is a pair of its own",
+     "（日照12日电）五征集团与中国移动签署5G战略合作协议。中国移动计划投资1.2亿元。",
+     "(Rizhao, 12th) Wuzheng Group and China Mobile signed a 5G strategic cooperation agreement. China Mobile "
+     "plans to invest 120 million yuan.",
+     [("1-1", "（日照12日电）", "(Rizhao, 12th)"),
+      ("1-1", "五征集团与中国移动签署5G战略合作协议。",
+       "Wuzheng Group and China Mobile signed a 5G strategic cooperation agreement."),
+      ("1-1", "中国移动计划投资1.2亿元。", "China Mobile plans to invest 120 million yuan.")]),
+    ("a bracket inside a sentence stays in it",
+     "五征集团（日照）与中国移动签署协议。",
+     "Wuzheng Group (Rizhao) and China Mobile signed an agreement.",
+     [("1-1", "五征集团（日照）与中国移动签署协议。", "Wuzheng Group (Rizhao) and China Mobile signed an agreement.")]),
     ("an unpunctuated sentence with a name inside stays whole",
      "五征集团董事长蒋卫东在五征会展中心会见了中国移动日照分公司总经理。",
      "Wuzheng Group Chairman Jiang Weidong met the general manager of China Mobile Rizhao at the Wuzheng "

@@ -11,7 +11,8 @@ For each one-to-one pair this pass tries every such English start in the sentenc
 opening, looks for the Chinese cut that puts each translated word, figure and Latin token on the
 side of its partner (split.py's measure), and keeps a cut only when the evidence agrees both ways:
 the Chinese cut, read back, picks the same English start. The halves are tried again, so a
-headline, a subheading and a body come apart in turn.
+headline, a subheading and a body come apart in turn. A bracketed group that opens both sentences
+(a dateline "（综合11日电）" against "(Comprehensive 11 days)") is cut off on typography alone.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def split_headlines(beads: list[Bead], source: Segmentation, draft: Segmentation
         cuts = []
         if bead.zh_end - bead.zh_start == 1 and bead.en_end - bead.en_start == 1:
             zh_segment, en_segment = source.segments[bead.zh_start], draft.segments[bead.en_start]
-            cuts = _joint_cuts(zh_segment.text, en_segment.text, lexicon, to_chinese, common)
+            cuts = _cuts(zh_segment.text, en_segment.text, lexicon, to_chinese, common)
             if cuts:
                 zh_cuts[zh_segment.index] = [zh_segment.start + q for q, _ in cuts]
                 en_cuts[en_segment.index] = [en_segment.start + p for _, p in cuts]
@@ -71,6 +72,22 @@ def split_headlines(beads: list[Bead], source: Segmentation, draft: Segmentation
     if not zh_cuts:
         return beads, source, draft
     return rebuilt, cut_segments(source, zh_cuts), cut_segments(draft, en_cuts)
+
+
+# a bracketed dateline, credit or stage direction that opens both sentences: （综合11日电） / (Comprehensive 11 days)
+_ZH_LEADING_GROUP = re.compile(r"[（(][^（()）\n]{1,24}[）)](?=[^\s，。、：；！？）)”’》])")
+_EN_LEADING_GROUP = re.compile(r"\([^()\n]{1,60}\)\s+(?=[A-Z0-9“\"‘'])")
+
+
+def _cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozenset[str]) -> list[tuple[int, int]]:
+    """A bracketed group that opens both sentences is a line of its own (the typography of both sides
+    agrees, so no word evidence is asked for); the rest is cut where the evidence agrees both ways."""
+    zh_group, en_group = _ZH_LEADING_GROUP.match(zh), _EN_LEADING_GROUP.match(en)
+    if not (zh_group and en_group):
+        return _joint_cuts(zh, en, lexicon, to_chinese, common)
+    q, p = zh_group.end(), en_group.end()
+    rest = _joint_cuts(zh[q:], en[p:], lexicon, to_chinese, common)
+    return [(q, p), *((q + a, p + b) for a, b in rest)]
 
 
 def _joint_cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozenset[str]) -> list[tuple[int, int]]:
