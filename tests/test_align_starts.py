@@ -19,6 +19,8 @@ CASES = [
     ("nothing starts inside a quotation", "He read 'Chip War The Fight' and left", "the", []),
     ("a capitalised name is no sentence", "Jiang Weidong met Li Baojun at the port", "the", []),
     ("a capital after an article is no sentence", "They visited the Port Authority yesterday", "port", []),
+    ("a capital after a quoted name that ends a headline", 'Macau expands "Online Tours" MGTO organized a large '
+     'delegation', "", ["MGTO organized"]),
     ("a capital inside a title-case headline starts nothing", "Shenlan Releases 2023 Annual Report: Operating Revenue "
      "Exceeds 30 Billion Yuan for the First Time", "annual report operating revenue billion the first time", []),
     ("an opener before a long name still starts a sentence", "Restrictions on exports to China According to a Wall "

@@ -41,6 +41,7 @@ from workbench.model import Segmentation
 PINNED_WIDTH = 2  # characters of Chinese between the two pieces' evidence that a cut may fall anywhere in
 _ZH_OPENS = set("“‘《（(「『【")
 _ZH_CLOSES = set("”’》）)」』】")
+_EN_CLOSING_QUOTES = set("”\"’'")
 
 
 def split_headlines(beads: list[Bead], source: Segmentation, draft: Segmentation,
@@ -109,7 +110,10 @@ def _joint_cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozense
         for p in sorted(p for p in en_starts if en_lo < p < min(en_open, en_hi)):
             left, right = en_keys(en[en_lo:p]), en_keys(en[p:en_hi])
             share = letters(en[en_lo:p]) / max(letters(en[en_lo:en_hi]), 1)
-            to_zh = best_cut(zh, zh_lo, zh_hi, zh_items_all, left, right, share, lambda a, b: zh_good)
+            # a start after a closing quotation ("Online Tours" MGTO…) is met by a cut after a closing mark
+            after_quote = en[en_lo:p].rstrip()[-1:] in _EN_CLOSING_QUOTES
+            zh_places = [q for q in zh_good if zh[q - 1] in _ZH_CLOSES] if after_quote else zh_good
+            to_zh = best_cut(zh, zh_lo, zh_hi, zh_items_all, left, right, share, lambda a, b: zh_places)
             if to_zh is None:
                 continue
             rival = best_cut(zh, zh_lo, zh_hi, zh_items_all, left, right, share, lambda a, b: zh_other)

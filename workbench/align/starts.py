@@ -68,6 +68,7 @@ _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]|(?<![\w])[‘'][^‘’']*\w[�
 # capital says nothing, but these do not follow a capitalised word inside a sentence
 _OPENERS_AFTER_CAPITALS = frozenset(
     "the this these those it we they he she our its according recently yesterday today earlier".split())
+_CAPITAL_AFTER = re.compile(r"\s+(?=[A-Z])")
 _WORD_AFTER_WORD = re.compile(r"([A-Za-z0-9]+) (?=([A-Z][a-z]+)\b)")
 
 
@@ -94,6 +95,10 @@ def sentence_starts(sentence: str, common: frozenset[str]) -> list[int]:
     for match in _WORD_AFTER_WORD.finditer(sentence):  # after a capitalised word
         if match[2].lower() in _OPENERS_AFTER_CAPITALS and match[1].lower() not in NO_END_WORDS:
             starts.append(match.start(2))
+    for match in _QUOTATION.finditer(sentence):  # a headline that ends on a quoted name: …"Online Tours" MGTO organized
+        after = _CAPITAL_AFTER.match(sentence, match.end())
+        if after:
+            starts.append(after.end())
     return sorted({p for p in starts if p not in quoted and _reads_in_sentence_case(sentence, p)})
 
 
