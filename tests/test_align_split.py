@@ -76,6 +76,13 @@ CASES = [
     ("a quoted name inside a sentence stays in it",
      "他说“智慧农业”是五征集团的未来。", 'He said "Smart Agriculture" is the future of Wuzheng Group.',
      [("1-1", "他说“智慧农业”是五征集团的未来。", 'He said "Smart Agriculture" is the future of Wuzheng Group.')]),
+    ("an untranslated headline word is passed over to the Chinese sentence opener (周六) after it",
+     "五征集团扩大农机生产规模盛况空前周六(12月12日)，五征集团在日照宣布新建三条生产线。",
+     "Wuzheng Group expands farm machinery production on a large scale On Saturday (December 12), Wuzheng Group "
+     "announced three new production lines in Rizhao.",
+     [("1-1", "五征集团扩大农机生产规模盛况空前", "Wuzheng Group expands farm machinery production on a large scale"),
+      ("1-1", "周六(12月12日)，五征集团在日照宣布新建三条生产线。",
+       "On Saturday (December 12), Wuzheng Group announced three new production lines in Rizhao.")]),
     ("a bracket inside a sentence stays in it",
      "五征集团（日照）与中国移动签署协议。",
      "Wuzheng Group (Rizhao) and China Mobile signed an agreement.",

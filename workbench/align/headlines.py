@@ -41,6 +41,10 @@ from workbench.model import Segmentation
 PINNED_WIDTH = 2  # characters of Chinese between the two pieces' evidence that a cut may fall anywhere in
 _ZH_OPENS = set("“‘《（(「『【")
 _ZH_CLOSES = set("”’》）)」』】")
+# words that open a sentence of Chinese news: a day, a date, a source, a time adverb
+_ZH_OPENER = re.compile(r"(?:据|近日|日前|目前|昨天|今天|昨日|今日|前天|上周|本周|周[一二三四五六日末]|星期[一二三四五六日天]"
+                        r"|[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日|记者|本报|今年|去年"
+                        r"|此外|另外|同时|其中|是次|此次|这次|当天|当日|新华社|中新社|中新网)")
 _EN_CLOSING_QUOTES = set("”\"’'")
 
 
@@ -105,6 +109,7 @@ def _joint_cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozense
         zh_open = _opening(zh, zh_lo, zh_hi, ZH_CLAUSE)
         en_open = _opening(en, en_lo, en_hi, EN_CLAUSE)
         zh_good = [q for q in zh_soft(zh_lo, zh_hi) if q < zh_open and q not in zh_clause_ends]
+        zh_good_set = set(zh_good)
         zh_other = [q for q in zh_soft(zh_lo, zh_hi) if q >= zh_open or q in zh_clause_ends]
         best = None
         for p in sorted(p for p in en_starts if en_lo < p < min(en_open, en_hi)):
@@ -119,7 +124,7 @@ def _joint_cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozense
             rival = best_cut(zh, zh_lo, zh_hi, zh_items_all, left, right, share, lambda a, b: zh_other)
             if rival and rival[1] > to_zh[1] - PREFER_SENTENCE_END:
                 continue  # the English start fits a Chinese clause as well: a translator's own split
-            q = _pinned(zh, to_zh[0], zh_items_all, left, right)
+            q = _pinned(zh, to_zh[0], zh_items_all, left, right, zh_good_set)
             if q is None:
                 continue
             back_share = letters(zh[zh_lo:q]) / max(letters(zh[zh_lo:zh_hi]), 1)
@@ -141,11 +146,12 @@ def _joint_cuts(zh: str, en: str, lexicon: Lexicon, to_chinese, common: frozense
     return sorted(found)
 
 
-def _pinned(zh: str, q: int, items, left_words, right_words) -> int | None:
+def _pinned(zh: str, q: int, items, left_words, right_words, allowed: set[int]) -> int | None:
     """The cut, if the evidence pins it: every position between the last Chinese item that partners
     the left English piece and the first that partners the right one fits equally well, so the cut
     stands only when that stretch is a character or two wide, or holds exactly one place where
-    typography opens something new (before an opening quote or bracket, after a closing one)."""
+    typography opens something new (before an opening quote or bracket, after a closing one), or,
+    failing a mark, exactly one word that opens a Chinese news sentence (a day, a date, 据, 近日)."""
     left_union = frozenset().union(*left_words) if left_words else frozenset()
     right_union = frozenset().union(*right_words) if right_words else frozenset()
     lo = max((i.end for i in items if i.end <= q and not i.keys.isdisjoint(left_union)), default=None)
@@ -155,7 +161,12 @@ def _pinned(zh: str, q: int, items, left_words, right_words) -> int | None:
     if hi - lo <= PINNED_WIDTH:
         return q
     marks = [k for k in range(lo, hi + 1) if k < len(zh) and zh[k] in _ZH_OPENS or k and zh[k - 1] in _ZH_CLOSES]
-    return marks[0] if len(marks) == 1 else None
+    if len(marks) == 1:
+        return marks[0]
+    if marks:
+        return None
+    openers = [k for k in range(lo, hi + 1) if k in allowed and _ZH_OPENER.match(zh, k)]
+    return openers[0] if len(openers) == 1 else None
 
 
 def _opening(text: str, lo: int, hi: int, clause_marks: re.Pattern) -> int:
