@@ -7,7 +7,7 @@ import pytest
 
 from workbench.align import align
 from workbench.align.lexicon import load_lexicon
-from workbench.align.split import zh_allowed
+from workbench.align.split import singular, word_keys, zh_allowed
 from workbench.model import SourceText
 from workbench.paragraphs import paragraph_spans
 from workbench.segment import segment
@@ -134,3 +134,14 @@ def test_cut_segmentations_still_give_back_the_documents(zh, en):
 def test_no_chinese_cut_between_a_figure_and_its_unit(sentence):
     allowed = zh_allowed(sentence, load_lexicon())(0, len(sentence))
     assert not [p for p in allowed if sentence[p - 1].isdigit()]
+
+
+@pytest.mark.parametrize("plural,expected", [("chips", "chip"), ("holds", "hold"), ("companies", "company"),
+                                             ("policies", "policy"), ("boxes", "boxe"), ("news", "new"),
+                                             ("business", "business"), ("status", "status"), ("shoes", "shoe")])
+def test_english_plurals_meet_their_singular(plural, expected):
+    assert singular(plural) == expected
+
+
+def test_an_english_plural_partners_a_singular_gloss():
+    assert "chip" in word_keys("chips") and "hold" in word_keys("holds")

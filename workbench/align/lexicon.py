@@ -33,8 +33,13 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
+def english_words(text: str) -> list[str]:
+    """The words of ``text`` that can carry meaning across: three letters or more, no stopwords."""
+    return [word for word in _GLOSS_WORD.findall(text.lower()) if word not in STOPWORDS]
+
+
 def english_stems(text: str) -> frozenset[str]:
-    return frozenset({stem(word) for word in _GLOSS_WORD.findall(text.lower()) if word not in STOPWORDS})
+    return frozenset({stem(word) for word in english_words(text)})
 
 
 @dataclass(frozen=True)

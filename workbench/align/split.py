@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from workbench.align.anchors import latin_tokens, number_keys
 from workbench.align.dp import Bead
-from workbench.align.lexicon import STOPWORDS, Lexicon, english_stems, stem
+from workbench.align.lexicon import STOPWORDS, Lexicon, english_words, stem
 from workbench.align.starts import en_allowed, lower_case_words, sentence_starts
 from workbench.model import Segment, Segmentation
 from workbench.text.quantity_en import read_en
@@ -222,9 +222,10 @@ def best_cut(sentence, lo, hi, items, left_words, right_words, share, allowed):
         return None
     left_union = frozenset().union(*left_words) if left_words else frozenset()
     right_union = frozenset().union(*right_words) if right_words else frozenset()
-    # a word both groups have says nothing about where the cut goes
-    left_only = [w for w in left_words if w.isdisjoint(right_union)]
-    right_only = [w for w in right_words if w.isdisjoint(left_union)]
+    # a word both groups have says nothing about where the cut goes; of a word with many senses (a
+    # Chinese gloss set) only the senses the other group lacks can tell the groups apart
+    left_only = [w - right_union for w in left_words if not w <= right_union]
+    right_only = [w - left_union for w in right_words if not w <= left_union]
     firsts = [min((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in left_only]
     lasts = [max((i.position for i in inside if not i.keys.isdisjoint(w)), default=None) for w in right_only]
     firsts = [p for p in firsts if p is not None]
@@ -289,7 +290,7 @@ def en_items(sentence: str, lexicon: Lexicon | None) -> list[Item]:
         for match in _EN_WORD.finditer(sentence):
             word = match[0].lower()
             if word not in STOPWORDS:
-                items.append(Item(match.start(), frozenset({stem(word)}), match.end()))
+                items.append(Item(match.start(), word_keys(word), match.end()))
     return items + _figures_and_codes(sentence, read_en)
 
 
@@ -319,7 +320,24 @@ def _figures_and_codes(sentence: str, read_quantities) -> list[Item]:
 
 
 def en_keys(text: str) -> list[frozenset[str]]:
-    return [frozenset({key}) for key in (*english_stems(text), *number_keys(read_en(text)), *latin_tokens(text))]
+    words = {word_keys(word) for word in english_words(text)}
+    return [*words, *(frozenset({key}) for key in (*number_keys(read_en(text)), *latin_tokens(text)))]
+
+
+def word_keys(word: str) -> frozenset[str]:
+    """An English word's stem and its singular's: a five-letter stem tells "chips" from "chip"."""
+    return frozenset({stem(word), stem(singular(word))})
+
+
+def singular(word: str) -> str:
+    """Harman's S-stemmer (1991): the plural endings -ies, -es and -s, with their usual exceptions."""
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
 
 
 def zh_allowed(sentence: str, lexicon: Lexicon | None):
