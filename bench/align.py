@@ -38,10 +38,10 @@ from tests.gold import ALIGN_DATA, gold_documents  # noqa: E402
 from workbench.align import align  # noqa: E402
 from workbench.align.lexicon import load_lexicon  # noqa: E402
 from workbench.align.scoring import score  # noqa: E402
-from workbench.cli_files import write_pairs_json  # noqa: E402
+from workbench.cli.files import write_pairs_json  # noqa: E402
 from workbench.formats import read_document  # noqa: E402
 from workbench.model import SourceText  # noqa: E402
-from workbench.paragraphs import paragraph_spans  # noqa: E402
+from workbench.text.paragraphs import paragraph_spans  # noqa: E402
 from workbench.segment import segment  # noqa: E402
 
 SAMPLE_PAIRS = ALIGN_DATA / "sample-sentences.tsv"
@@ -165,9 +165,9 @@ def time_stages(source: Path, draft: Path) -> list[tuple[str, float]]:
     """The end-to-end run in pieces. Start-up and imports in fresh interpreters; the rest in this process,
     whose dictionary and pinyin caches are still cold, so the first align call pays for loading them as the CLI does."""
     interpreter = fresh_python("pass")
-    parser = fresh_python("from workbench.cli import build_parser; build_parser()")
-    imports = fresh_python("from workbench.cli import build_parser; build_parser(); import workbench.cli_files, "
-                           "workbench.pipeline")
+    parser = fresh_python("from workbench.cli.main import build_parser; build_parser()")
+    imports = fresh_python("from workbench.cli.main import build_parser; build_parser(); import workbench.cli.files, "
+                           "workbench.ingest.pipeline")
     clock = [time.perf_counter()]
 
     def lap() -> float:
@@ -187,7 +187,7 @@ def time_stages(source: Path, draft: Path) -> list[tuple[str, float]]:
     write_pairs_json(alignment.pairs, io.StringIO())  # as cmd_align writes it
     writing = lap()
     return [("interpreter start-up", interpreter),
-            ("importing workbench.cli and building its parser", parser - interpreter),
+            ("importing workbench.cli.main and building its parser", parser - interpreter),
             ("importing the pipeline (aligner, numpy, numba)", imports - parser),
             ("reading both files", reading), ("segmenting the Chinese", zh_time),
             ("segmenting the English", en_time), ("loading the lexicon (pickle)", lexicon),

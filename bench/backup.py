@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.pipeline import align_files  # noqa: E402
+from workbench.ingest.pipeline import align_files  # noqa: E402
 from workbench.store import repository  # noqa: E402
 from workbench.store.backup import backup, restore  # noqa: E402
 from workbench.store.engine import open_engine, session_factory  # noqa: E402

@@ -20,8 +20,8 @@ from tests.gold import gold_documents  # noqa: E402
 from workbench.formats import read_document  # noqa: E402
 from workbench.formats.glossary_csv import read as read_glossary  # noqa: E402
 from workbench.model import Term  # noqa: E402
-from workbench.pinyin import name_spellings  # noqa: E402
-from workbench.qa import Checker, FindingCache, SegmentInput  # noqa: E402
+from workbench.text.pinyin import name_spellings  # noqa: E402
+from workbench.qa.driver import Checker, FindingCache, SegmentInput  # noqa: E402
 from workbench.segment import segment  # noqa: E402
 from workbench.align import align  # noqa: E402
 
@@ -122,7 +122,7 @@ def main() -> None:
     print(f"on the first {len(part)} segments: workbench glossary + QA {ours_part:.2f} s; naive loop testing every "
           f"term against every segment (glossary only) {naive:.2f} s -> {naive / ours_part:.1f}x (target >= 20x)")
 
-    from workbench.engines import make_engine
+    from workbench.qa.engines import make_engine
 
     sample = segments[-args.harper_segments:]  # segments no engine has seen in this run
     engine = make_engine("harper")

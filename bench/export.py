@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.release import EXPORTERS, write_export  # noqa: E402
-from workbench.release_model import ExportProject, ExportUnit  # noqa: E402
+from workbench.release.export import EXPORTERS, write_export  # noqa: E402
+from workbench.release.model import ExportProject, ExportUnit  # noqa: E402
 
 SOURCES = ["五征集团与中国移动日照分公司签署5G战略合作协议。", "营收达128亿元，同比增长15.6%。",
            "蒋卫东在签约仪式上分享了自己的观点。", "“我们要加快发展，”他说。"]

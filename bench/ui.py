@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.align import build_pair  # noqa: E402
-from workbench.pipeline import align_texts  # noqa: E402
+from workbench.ingest.pipeline import align_texts  # noqa: E402
 from workbench.store.engine import session_factory  # noqa: E402
 from workbench.store.repository import document_segments, import_document  # noqa: E402
 

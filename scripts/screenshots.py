@@ -26,7 +26,7 @@ def main() -> None:
         port = probe.getsockname()[1]
     with tempfile.TemporaryDirectory() as folder:
         env = dict(os.environ, WORKBENCH_DB=f"sqlite:///{folder}/shots.db")
-        server = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--sample", "--port", str(port)],
+        server = subprocess.Popen([sys.executable, "-m", "workbench.cli.main", "serve", "--sample", "--port", str(port)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
         try:

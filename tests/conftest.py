@@ -15,7 +15,7 @@ SAMPLE_GLOSSARY = ROOT / "glossaries" / "wuzheng.csv"
 @pytest.fixture(scope="session")
 def sample():
     """The bundled sample, aligned once per run (an AlignedDocument: frozen values, safe to share)."""
-    from workbench.pipeline import align_files
+    from workbench.ingest.pipeline import align_files
 
     return align_files(SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
 

@@ -30,7 +30,7 @@ from itertools import accumulate
 from tests.real_drafts import Draft, load
 from workbench.align import align
 from workbench.model import SourceText
-from workbench.paragraphs import paragraph_spans
+from workbench.text.paragraphs import paragraph_spans
 from workbench.segment import segment
 
 LAYOUTS = ("paragraphs", "block")

@@ -172,8 +172,8 @@ def check_draft(draft: Draft, checker, folder: Path) -> tuple[list[Found], objec
     """The findings of `workbench check` on one draft, mapped onto its corpus segments."""
     import bisect
 
-    from workbench.cli_files import _segments
-    from workbench.pipeline import align_files
+    from workbench.cli.files import _segments
+    from workbench.ingest.pipeline import align_files
 
     source_path, target_path = write_draft_files(draft, folder)
     aligned = align_files(source_path, target_path)
@@ -200,7 +200,7 @@ def check_draft(draft: Draft, checker, folder: Path) -> tuple[list[Found], objec
 
 def harper_alone(draft: Draft, linter) -> list[Found]:
     """Harper on each segment's English as it is, with the workbench's severities but none of its filters."""
-    from workbench.engines.harper import DEFAULT_KIND, LINT_KINDS, check_id
+    from workbench.qa.engines.harper import DEFAULT_KIND, LINT_KINDS, check_id
 
     found = []
     for index, segment in enumerate(draft.segments):
@@ -214,7 +214,7 @@ def harper_alone(draft: Draft, linter) -> list[Found]:
 def harper_linter():
     import harper
 
-    from workbench.engines.harper import DISABLED_RULES
+    from workbench.qa.engines.harper import DISABLED_RULES
 
     linter = harper.Linter(harper.Dialect.AMERICAN)
     config = linter.get_lint_config()
@@ -225,8 +225,8 @@ def harper_linter():
 
 def run_corpus(corpus: str, engine="harper", drafts=None):
     """Every draft of ``corpus`` checked: (findings, harper-alone findings or None)."""
-    from workbench.engines import make_engine
-    from workbench.qa import Checker
+    from workbench.qa.engines import make_engine
+    from workbench.qa.driver import Checker
 
     drafts = load(corpus) if drafts is None else drafts
     checker = Checker((), make_engine(engine))

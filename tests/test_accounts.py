@@ -13,10 +13,11 @@ from workbench.model import Glossary, Term
 from workbench.store import accounts
 from workbench.store.audit import project_log
 from workbench.store.editing import save_edit, segment_id_for
-from workbench.store.glossary_edit import current_glossary, import_terms, save_terms
+from workbench.project.glossary_edit import current_glossary, import_terms, save_terms
 from workbench.store.models import Account, Event, SegmentRow
 from workbench.store.repository import check_config, set_check_config
-from workbench.store.review import authorize_export, decide, record_export
+from workbench.store.review import authorize_export, record_export
+from workbench.project.review import decide
 
 from workbench.store.engine import session_factory
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.gold import ALIGN_DATA
 from workbench.align import align
 from workbench.model import SourceText, Term
-from workbench.paragraphs import paragraph_spans
+from workbench.text.paragraphs import paragraph_spans
 from workbench.segment import segment
 
 

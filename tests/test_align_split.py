@@ -9,7 +9,7 @@ from workbench.align import align
 from workbench.align.lexicon import load_lexicon
 from workbench.align.split import singular, word_keys, zh_allowed
 from workbench.model import SourceText
-from workbench.paragraphs import paragraph_spans
+from workbench.text.paragraphs import paragraph_spans
 from workbench.segment import segment
 
 

@@ -21,7 +21,7 @@ from workbench.store.backup import backup, restore
 from workbench.store.editing import save_edit, segment_id_for
 from workbench.store.engine import open_engine, session_factory
 from workbench.store.models import Event, Revision, SegmentRow
-from workbench.store.review import decide
+from workbench.project.review import decide
 
 store = contextmanager(store_url)
 
@@ -152,7 +152,7 @@ BAD_FILES = [
 
 
 def run(args, env):
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
 

@@ -43,7 +43,7 @@ def _patient_expectations():
 def server(tmp_path, cli_env):
     port = _free_port()
     env = dict(cli_env, WORKBENCH_DB=f"sqlite:///{tmp_path / 'e2e.db'}")
-    process = subprocess.Popen([sys.executable, "-m", "workbench.cli", "serve", "--sample", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "workbench.cli.main", "serve", "--sample", "--port", str(port)],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -119,7 +119,7 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
     from playwright.sync_api import expect, sync_playwright
 
     from workbench.formats import tmx
-    from workbench.release_model import ExportProject, ExportUnit
+    from workbench.release.model import ExportProject, ExportUnit
 
     memory = tmp_path / "memory.tmx"
     tmx.write(ExportProject("memory", (ExportUnit("1", "old", 0, "蒋卫东在签约仪式上分享了他的观点。",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
 from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import CATEGORIES, SEVERITIES, Term
 

@@ -13,7 +13,7 @@ from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY
 
 
 def run(args, env, stdin=None):
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True,
                           env=env, input=stdin, timeout=300)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
 from tests.test_cli import run
-from workbench.pipeline import align_files
+from workbench.ingest.pipeline import align_files
 from workbench.store.accounts import add_user, verify_login
 from workbench.store.repository import import_document, project_status
 

@@ -1,6 +1,6 @@
 """Killing the workbench (SIGKILL) in the middle of an import, an export or a restore leaves the store as it
 was before the command and no partial or temporary file. The process is stopped at a named point inside
-the work (WORKBENCH_TEST_PAUSE, workbench/pause.py) and killed exactly there."""
+the work (WORKBENCH_TEST_PAUSE, workbench/infra/pause.py) and killed exactly there."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ SOURCE, DRAFT = str(SAMPLE / "source.zh.txt"), str(SAMPLE / "draft.en.txt")
 
 
 def run(args, env):
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
 
 def kill_at(point: str, args, env) -> None:
     """Start the command, wait until it says it is paused at POINT, and SIGKILL it there."""
-    process = subprocess.Popen([sys.executable, "-m", "workbench.cli", *args], env={**env, "WORKBENCH_TEST_PAUSE": point},
+    process = subprocess.Popen([sys.executable, "-m", "workbench.cli.main", *args], env={**env, "WORKBENCH_TEST_PAUSE": point},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         said = []

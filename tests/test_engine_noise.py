@@ -1,16 +1,16 @@
-"""The workbench's filters on engine findings (workbench/engines/noise.py), the spelling kinds and the rule
+"""The workbench's filters on engine findings (workbench/qa/engines/noise.py), the spelling kinds and the rule
 table (harper_rules.py, harper_spelling.py), and a project configuration naming Harper's rules."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.engines.harper import HarperEngine
-from workbench.engines.harper_rules import RULES, known_check_ids, rule_check_id, setting
-from workbench.engines.harper_spelling import american_ize, american_variant
-from workbench.engines.noise import engine_noise
+from workbench.qa.engines.harper import HarperEngine
+from workbench.qa.engines.harper_rules import RULES, known_check_ids, rule_check_id, setting
+from workbench.qa.engines.harper_spelling import american_ize, american_variant
+from workbench.qa.engines.noise import engine_noise
 from workbench.errors import UserError
-from workbench.qa import CheckConfig, Checker, SegmentInput
+from workbench.qa.driver import CheckConfig, Checker, SegmentInput
 
 
 @pytest.fixture(scope="module")

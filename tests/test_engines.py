@@ -8,11 +8,11 @@ import time
 import pytest
 
 from tests.lt_server import RecordedLanguageTool, load_recordings
-from workbench.engines import ENGINES, make_engine
-from workbench.engines import languagetool as lt_module
-from workbench.engines.base import EngineUnavailable
-from workbench.engines.harper import HarperEngine
-from workbench.engines.languagetool import LanguageToolEngine
+from workbench.qa.engines import ENGINES, make_engine
+from workbench.qa.engines import languagetool as lt_module
+from workbench.qa.engines.base import EngineUnavailable
+from workbench.qa.engines.harper import HarperEngine
+from workbench.qa.engines.languagetool import LanguageToolEngine
 from workbench.errors import UserError
 from workbench.model import CATEGORIES, SEVERITIES
 
@@ -380,7 +380,7 @@ def test_make_engine_unknown_name_is_a_user_error():
         make_engine("grammarly")
 
 
-# text, Harper check id, the severity the measured table gives it (workbench/engines/harper_rules.py)
+# text, Harper check id, the severity the measured table gives it (workbench/qa/engines/harper_rules.py)
 HARPER_DEFAULTS = [
     ("Wait for it... and then it came.", "harper_use_ellipsis_character", "info"),  # AP/Xinhua write "..."
     ("We bought apples, pears and oranges.", "harper_oxford_comma", "info"),  # AP has no serial comma

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
-from workbench.fixes import apply_fixes, fix_targets, safe_fixes
+from workbench.qa.fixes import apply_fixes, fix_targets, safe_fixes
 from workbench.model import Finding, Term
-from workbench.qa import Checker, SegmentInput
+from workbench.qa.driver import Checker, SegmentInput
 
 PIECES = ["the the", " ,", " :", "，", "。", "  ", "\u00a0", "\u200b", "point of views", "He pointed :”", "Jiang Wei dong",
           "In the morning of March 8", "Wulian Government", "were held", "growth,reaching", " “", "”", "\"", "(",
@@ -61,7 +61,7 @@ def test_overlapping_fixes_are_not_applied_together():
 
 
 def _cli(*args, env):
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
 
@@ -114,7 +114,7 @@ def test_check_command_json_and_exit_codes(tmp_path, cli_env):
 
 
 def test_a_finding_about_the_whole_segment_hides_nothing():
-    from workbench.qa import deduplicate
+    from workbench.qa.driver import deduplicate
 
     whole = Finding("glossary_term_missing", "glossary", "error", "", 0, 20, "The firm signed  it.",
                     ("Wuzheng Group",), safe=False)

@@ -1,6 +1,6 @@
 """Hostile and clumsy input through the real command line: handled correctly, or one line and exit 2.
 
-Each case makes its file(s) in a fresh folder, runs `python -m workbench.cli` in a subprocess with an address-space
+Each case makes its file(s) in a fresh folder, runs `python -m workbench.cli.main` in a subprocess with an address-space
 limit and a timeout, against a copy of a store that already holds the sample project, and checks: the outcome
 (correct handling, or one clear stderr line and exit 2), no traceback, nothing fetched from the network, and every
 row that was in the store before still there unchanged (exactly the same rows after a refusal).
@@ -248,7 +248,7 @@ def _limit_memory():
 
 
 def cli(args, env, timeout=TIME_LIMIT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True, env=env,
                           timeout=timeout, preexec_fn=_limit_memory)
 
 

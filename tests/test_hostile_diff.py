@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT
 from tests.hostile_files import RTL_AND_ZERO_WIDTH, SCRIPT
-from workbench.diffing import word_diff
+from workbench.release.diffing import word_diff
 from workbench.ui.markup import diff_markdown, escape
 
 RENDERER = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.memory import TranslationMemory
+from workbench.ingest.memory import TranslationMemory
 
 MEMORY = TranslationMemory([
     ("五征集团与中国移动签署5G战略合作协议。", "Wuzheng Group and China Mobile signed a 5G strategic cooperation agreement."),

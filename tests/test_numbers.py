@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.align.anchors import en_anchors, zh_anchors
-from workbench.numbers import en_quantities, zh_quantities
+from workbench.text.quantity_en import read_en as en_quantities
+from workbench.text.quantity_zh import read_zh as zh_quantities
 
 # name, text, [(kind, value, low, high, firm, span)]
 ZH = [

@@ -8,8 +8,10 @@ import pytest
 from workbench.align import Alignment
 from workbench.align.dp import AlignParams
 from workbench.model import Pair, pairing_confidence
-from workbench.store import editing, review
-from workbench.store.checked import CheckedProject
+from workbench.project import release as exported
+from workbench.project import review
+from workbench.store import editing
+from workbench.project.checked import CheckedProject
 from workbench.store.repository import import_document
 
 ZH, EN = "销量达到128亿元。", "Sales reached 1.28 billion yuan."
@@ -48,10 +50,10 @@ def test_an_edited_unsure_pair_reports_its_wrong_number_as_an_error(factory):
     assert _number_severities(factory) == ["info"]
     review.decide(factory, "p", "approve", "reviewer", None)  # a bulk approval reads nothing
     assert _number_severities(factory) == ["info"]
-    assert any("unsure of this pair" in note for note in review.open_findings(factory, "p")[1])
+    assert any("unsure of this pair" in note for note in exported.open_findings(factory, "p")[1])
 
     editing.save_edit(factory, segment_id, "Sales reached 1.28 billion yuan in 2023.", "translator")
 
     assert _number_severities(factory) == ["error"]
-    notes = review.open_findings(factory, "p")[1]
+    notes = exported.open_findings(factory, "p")[1]
     assert any("number_mismatch" in note and "unsure of this pair" not in note for note in notes)

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from workbench.align import align
 from workbench.formats import release_csv, release_json, tmx, xliff
 from workbench.model import SourceText
-from workbench.paragraphs import paragraph_spans
-from workbench.release_model import ExportProject, ExportUnit
+from workbench.text.paragraphs import paragraph_spans
+from workbench.release.model import ExportProject, ExportUnit
 from workbench.segment import segment
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.qa import Checker, SegmentInput
+from workbench.qa.driver import Checker, SegmentInput
 
 # kind, source, target, confidence, check id, expected severity
 CASES = [

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.qa_data import qa_documents
-from workbench.engines import make_engine
-from workbench.pipeline import align_files
-from workbench.qa import Checker, SegmentInput
+from workbench.qa.engines import make_engine
+from workbench.ingest.pipeline import align_files
+from workbench.qa.driver import Checker, SegmentInput
 
 WHOLE_SEGMENT_CATEGORIES = ("omission", "number", "date", "glossary")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests import real_drafts as real
-from workbench.checks.base import PairContext
-from workbench.checks.numbers import DateMismatch, NumberMismatch
+from workbench.qa.checks.base import PairContext
+from workbench.qa.checks.numbers import DateMismatch, NumberMismatch
 from workbench.text.quantity import match, same
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
@@ -105,7 +105,7 @@ def test_number_and_date_checks(check, pairs, expected):
 
 @pytest.fixture(scope="module")
 def news_number_findings():
-    from workbench.qa import Checker
+    from workbench.qa.driver import Checker
 
     checker = Checker((), None, only=frozenset({"number_mismatch", "date_mismatch"}))
     found = []

@@ -102,10 +102,10 @@ def test_fix_changes_only_text_inside_flagged_spans(tmp_path):
     they were, and the last round's text is what `workbench fix` writes."""
     from dataclasses import replace
 
-    from workbench.cli_files import _segments
-    from workbench.fixes import MAX_ROUNDS, apply_fixes, fix_targets, safe_fixes
-    from workbench.pipeline import align_files
-    from workbench.qa import Checker
+    from workbench.cli.files import _segments
+    from workbench.qa.fixes import MAX_ROUNDS, apply_fixes, fix_targets, safe_fixes
+    from workbench.ingest.pipeline import align_files
+    from workbench.qa.driver import Checker
 
     checker = Checker()
     changed = 0

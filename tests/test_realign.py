@@ -9,13 +9,14 @@ from sqlalchemy import select
 from tests.conftest import DATABASES, store_url
 from workbench.errors import UserError
 from workbench.store import repository
-from workbench.store.checked import CheckedProject
+from workbench.project.checked import CheckedProject
 from workbench.store.editing import StaleEdit, history, save_edit
 from workbench.store.ignores import ignore_finding
 from workbench.store.models import Event, SegmentRow
-from workbench.store.realign import SplitPoint, kind_of, merge_with_next, sentence_breaks, split_segment
-from workbench.store.review import decide, open_findings
-from workbench.store.snapshot import ProjectSnapshot
+from workbench.project.realign import SplitPoint, kind_of, merge_with_next, sentence_breaks, split_segment
+from workbench.project.review import decide
+from workbench.project.release import open_findings
+from workbench.project.snapshot import ProjectSnapshot
 
 
 @pytest.fixture(params=DATABASES)
@@ -131,7 +132,7 @@ def test_snapshot_reloads_only_what_events_name(factory, project):
 
 def test_a_decision_is_refused_when_numbers_shifted_or_the_text_changed(factory, project):
     from workbench.errors import RefusedError
-    from workbench.store.review import decide_seen
+    from workbench.project.review import decide_seen
 
     first, second, third = project.segments()[:3]
     merge_with_next(factory, first.id, "ann")  # the pair shown as #3 is now #2

@@ -1,4 +1,4 @@
-"""Re-checking after edits (workbench/recheck.py) gives exactly what a fresh full check gives.
+"""Re-checking after edits (workbench/qa/recheck.py) gives exactly what a fresh full check gives.
 
 The annotated QA documents carry every kind of cross-pair problem (names and terms rendered two
 ways, quotes left open, shortened translations near omissions); random edits of their pairs —
@@ -13,9 +13,9 @@ import random
 import pytest
 
 from tests.qa_data import qa_documents
-from workbench.pipeline import align_files
-from workbench.qa import Checker, FindingCache, SegmentInput
-from workbench.recheck import DocumentRun
+from workbench.ingest.pipeline import align_files
+from workbench.qa.driver import Checker, FindingCache, SegmentInput
+from workbench.qa.recheck import DocumentRun
 
 DOCUMENTS = qa_documents()
 

@@ -13,7 +13,7 @@ from tests.conftest import ON_BOTH_DATABASES, SAMPLE, SAMPLE_GLOSSARY
 
 
 def run(args, env):
-    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, env=env,
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True, env=env,
                           timeout=300)
 
 

@@ -17,7 +17,7 @@ from tests.format_contract import FormatContract, one_line_naming
 from workbench.errors import UserError
 from workbench.formats import release_csv, release_docx, release_json, release_txt
 from workbench.formats import txt as txt_reader
-from workbench.release_model import ExportProject, ExportUnit
+from workbench.release.model import ExportProject, ExportUnit
 
 A, B = "新闻稿.docx", "附件.txt"
 TRICKY = (

@@ -18,7 +18,7 @@ from tests.format_contract import one_line_naming, refused_quickly, zip_file
 from tests.test_release_formats import FORMULA_STARTS, PROJECT, TRICKY, A, B
 from workbench.errors import UserError
 from workbench.formats import release_csv, release_docx, release_json
-from workbench.release_model import ExportUnit
+from workbench.release.model import ExportUnit
 
 
 # ---------------------------------------------------------------- docx bilingual

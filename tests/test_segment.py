@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from workbench.errors import UserError
 from workbench.model import SourceText
-from workbench.paragraphs import paragraph_spans
+from workbench.text.paragraphs import paragraph_spans
 from workbench.segment import segment
 from workbench.segment.rules import load_rules
 

@@ -145,7 +145,7 @@ def test_concurrent_writers_lose_no_update(factory, sample, db_url):
 
 
 def test_a_replaced_glossary_can_be_read_back_from_the_audit_trail(factory, sample):
-    from workbench.store.glossary_edit import save_terms
+    from workbench.project.glossary_edit import save_terms
 
     _import(factory, sample)
     saved, problems = save_terms(factory, "p", [{"source": "五莲县", "target": "Wulian County", "type": "place"}],

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
-from workbench.cli import ensure_sample
+from workbench.project.importing import ensure_sample
 
 APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
 
@@ -40,9 +40,9 @@ def test_pairs_page_shows_chinese_left_and_english_right(app):
 
 def test_document_text_is_never_rendered_as_markup(db_url, factory, monkeypatch, tmp_path):
     monkeypatch.setenv("WORKBENCH_DB", db_url)
-    from workbench.pipeline import align_texts
+    from workbench.ingest.pipeline import align_texts
     from workbench.model import SourceText
-    from workbench.paragraphs import paragraph_spans
+    from workbench.text.paragraphs import paragraph_spans
     from workbench.store.repository import import_document
 
     zh = "五征集团签约。"

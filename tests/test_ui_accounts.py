@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import test_ui
 from tests.conftest import shown
-from workbench.cli import SAMPLE_PROJECT
+from workbench.project.importing import SAMPLE_PROJECT
 from workbench.store.accounts import add_user
 from workbench.store.editing import save_edit
 from workbench.store.models import Event, SegmentRow

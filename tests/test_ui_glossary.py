@@ -9,9 +9,9 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
-from workbench.cli import ensure_sample
-from workbench.qa import Checker, SegmentInput
-from workbench.store.glossary_edit import current_glossary, save_terms, term_rows, term_usage
+from workbench.project.importing import ensure_sample
+from workbench.qa.driver import Checker, SegmentInput
+from workbench.project.glossary_edit import current_glossary, save_terms, term_rows, term_usage
 from workbench.store.models import Event
 from workbench.store.repository import project_by_name, project_terms
 from workbench.store.review import numbered_segments
@@ -168,7 +168,7 @@ def test_a_bad_file_is_refused_in_one_line_and_the_glossary_kept(app, factory, c
 def test_export_downloads_a_file_that_reads_back_as_the_glossary(app, factory, monkeypatch, tmp_path, key, suffix):
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    from workbench.pipeline import read_glossary
+    from workbench.ingest.pipeline import read_glossary
 
     downloads = {}
     keep = MemoryMediaFileStorage.load_and_get_id

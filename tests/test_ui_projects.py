@@ -11,7 +11,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
-from workbench.cli import ensure_sample
+from workbench.project.importing import ensure_sample
 from workbench.formats import DEFAULT_SIZE_CAP
 from workbench.store.models import Base
 from workbench.store.repository import list_projects

@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
-from workbench.cli import ensure_sample
+from workbench.project.importing import ensure_sample
 from workbench.store.editing import history
-from workbench.store.realign import sentence_breaks
+from workbench.project.realign import sentence_breaks
 from workbench.store.repository import document_segments
 from workbench.ui.markup import glossary_markup, highlight
 

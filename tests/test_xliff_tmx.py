@@ -13,10 +13,10 @@ from lxml import etree
 
 from tests.format_contract import one_line_naming, refused_quickly
 from tests.test_release_formats import RoundTripContract
-from workbench import release
+from workbench.release import export as release
 from workbench.errors import UserError
 from workbench.formats import tmx, xliff
-from workbench.release_model import ExportProject, ExportUnit
+from workbench.release.model import ExportProject, ExportUnit
 
 HOSTILE = Path(__file__).parent / "hostile"
 OTHER_TOOL_TMX = Path(__file__).parent / "data" / "tmx" / "other-tool.tmx"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, zh_anchors
-from workbench.pinyin import han_pinyin_string, pinyin_table
+from workbench.text.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
 from workbench.align.refine import WordEvidence, refine, split_uncrossed

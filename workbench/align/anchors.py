@@ -6,22 +6,19 @@ keys and penalises keys left without a partner.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from workbench.model import Term
-from workbench.pinyin import english_pinyin_names
+from workbench.text.pinyin import english_pinyin_names
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
-
-_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?")
-
+from workbench.text.tokens import latin_words
 
 def latin_tokens(text: str) -> list[str]:
     """Tokens that a translation copies as they are: 5G, ICT, AI, WZ-5200, PM2.5, iPhone."""
     found = []
-    for token in _LATIN.findall(text):
+    for token in latin_words(text):
         lower = token.lower()
         if token == lower or lower == token.upper():
             continue  # ordinary words and bare numbers (numbers are anchors of their own)

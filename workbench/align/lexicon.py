@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.derived_cache import load_or_build
+from workbench.infra.derived_cache import load_or_build
 
 _GLOSS_WORD = re.compile(r"[a-z]{3,}")
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")

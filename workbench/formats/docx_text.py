@@ -6,14 +6,12 @@ import zipfile
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.formats.zip_guard import WORD, check_package
 from workbench.model import SourceText, Span
-
-# A .docx inflating past this many times the cap is treated as a zip bomb.
-MAX_INFLATE_FACTOR = 20
 
 
 def read(path: Path, size_cap: int) -> SourceText:
-    _check_zip(path, size_cap)
+    check_package(path, size_cap, WORD)
     document = open_docx(path)
     paragraphs = [text for text in _blocks_in_reading_order(document) if text.strip()]
     if not paragraphs:
@@ -74,15 +72,3 @@ def _table_cells(table):
                 yield paragraph.text
             for inner in cell.tables:
                 yield from _table_cells(inner)
-
-
-def _check_zip(path: Path, size_cap: int) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-            if "word/document.xml" not in archive.namelist():
-                raise UserError(f"{path}: not a Word .docx file (no word/document.xml)")
-    except zipfile.BadZipFile:
-        raise UserError(f"{path}: not a Word .docx file (corrupt or truncated zip)") from None
-    if inflated > max(size_cap, 1) * MAX_INFLATE_FACTOR or inflated > 2 * 1024**3:
-        raise UserError(f"{path}: inflates to {inflated / 1e6:.0f} MB; refusing a likely zip bomb")

@@ -52,7 +52,7 @@ def _rows(reader: csv.DictReader, path: Path) -> list[tuple[int, dict[str, str]]
 def write(glossary: Glossary, path: Path) -> None:
     """CSV, or TSV for a .tsv path, exactly as typed (the release CSV export is the one neutralised
     against spreadsheet formulas; a glossary file is read back by the workbench)."""
-    from workbench.safe_write import write_text_atomically
+    from workbench.infra.safe_write import write_text_atomically
 
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter="\t" if Path(path).suffix.lower() == ".tsv" else ",")

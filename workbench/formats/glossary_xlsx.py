@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from workbench.errors import UserError
 from workbench.formats import check_file
 from workbench.formats.glossary_csv import COLUMNS, DEFAULT_CAP, REQUIRED
+from workbench.formats.zip_guard import EXCEL, XLSX_READ_ERRORS, check_package
 from workbench.glossary import validate_rows
 from workbench.model import Glossary
 
-# A workbook unpacking to more than this many times the size cap is treated as a zip bomb.
-MAX_INFLATE_FACTOR = 20
 # A spreadsheet runs a cell starting with one of these as a formula (or a DDE call).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_READ_ERRORS = (KeyError, ValueError, TypeError, IndexError, EOFError, zipfile.BadZipFile, zlib.error, ParseError)
 
 
 def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     """Read the first sheet; row 1 is the header, bad rows are reported by their spreadsheet row number."""
     path = Path(path)
     check_file(path, size_cap)
-    _check_zip(path, size_cap)
+    check_package(path, size_cap, EXCEL)
     import pandas  # imported late because it is slow to import
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         # na_filter=False keeps real text such as "NA" or "None" instead of turning it into a missing value.
         frame = pandas.read_excel(path, sheet_name=0, header=None, dtype=str, engine="openpyxl", na_filter=False)
-    except (*_READ_ERRORS, InvalidFileException) as error:
+    except (*XLSX_READ_ERRORS, InvalidFileException) as error:
         raise UserError(f"{path}: not a readable .xlsx workbook ({error.__class__.__name__}); "
                         f"open it in Excel and save it again as .xlsx") from None
     grid = [[restore(str(cell)) for cell in row] for row in frame.itertuples(index=False, name=None)]
@@ -84,21 +79,3 @@ def neutralise(text: str) -> str:
 def restore(text: str) -> str:
     """Undo ``neutralise``: drop one leading ' when the rest starts (after any quotes) with = + - @ tab or CR."""
     return text[1:] if text[:1] == "'" and text[1:].lstrip("'")[:1] in FORMULA_STARTS else text
-
-
-def _check_zip(path: Path, size_cap: int) -> None:
-    """Refuse what is not an .xlsx package, and packages that would unpack past the cap, before parsing."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
-        raise UserError(f"{path}: not an .xlsx workbook (corrupt or truncated, an old .xls, or password-protected); "
-                        f"save it from Excel as .xlsx without a password") from None
-    if "xl/workbook.xml" not in {member.filename for member in members}:
-        raise UserError(f"{path}: not an .xlsx workbook (the package has no xl/workbook.xml)")
-    # zipfile stops inflating a member at its declared size, so the declared sizes bound the work.
-    inflated = sum(member.file_size for member in members)
-    limit = max(size_cap, 1) * MAX_INFLATE_FACTOR
-    if inflated > limit:
-        raise UserError(f"{path}: unpacks to {inflated / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit; "
-                        f"refusing a likely zip bomb")

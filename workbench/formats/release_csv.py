@@ -9,13 +9,13 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
-from workbench.formats.glossary_xlsx import _READ_ERRORS, neutralise, restore
-from workbench.formats.glossary_xlsx import _check_zip as _check_xlsx_zip
+from workbench.formats.glossary_xlsx import neutralise, restore
+from workbench.formats.zip_guard import EXCEL, XLSX_READ_ERRORS, check_package
 from workbench.formats.release_docx import FIXED_TIME, reproducible_zip
 from workbench.formats.release_json import unit_from_fields
 from workbench.formats.txt import decode
-from workbench.release_model import ExportProject, ExportUnit
-from workbench.safe_write import write_bytes_atomically
+from workbench.release.model import ExportProject, ExportUnit
+from workbench.infra.safe_write import write_bytes_atomically
 
 COLUMNS = ("id", "document", "paragraph", "source", "target", "status", "approver", "findings")
 REQUIRED = ("id", "document", "paragraph", "source", "target", "status")
@@ -82,7 +82,7 @@ def read_xlsx(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units from the first sheet; row 1 is the header."""
     path = Path(path)
     check_file(path, size_cap)
-    _check_xlsx_zip(path, size_cap)
+    check_package(path, size_cap, EXCEL)
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -92,7 +92,7 @@ def read_xlsx(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
             grid = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
         finally:
             workbook.close()
-    except (*_READ_ERRORS, InvalidFileException) as error:
+    except (*XLSX_READ_ERRORS, InvalidFileException) as error:
         raise UserError(f"{path}: not a readable .xlsx workbook ({error.__class__.__name__}); "
                         f"open it in Excel and save it again as .xlsx") from None
     return _units([[_text(value) for value in row] for row in grid], path)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
-from workbench.formats.docx_text import _check_zip as _check_docx_zip
+from workbench.formats.zip_guard import WORD, check_package
 from workbench.formats.docx_text import open_docx
 from workbench.formats.release_json import unit_from_fields
 from workbench.formats.release_txt import final_paragraphs, units_by_document
-from workbench.release_model import ExportProject, ExportUnit
-from workbench.safe_write import write_bytes_atomically
+from workbench.release.model import ExportProject, ExportUnit
+from workbench.infra.safe_write import write_bytes_atomically
 
 BILINGUAL_HEADER = ("#", "Chinese", "English", "Status")
 COLUMN_WIDTHS_CM = (1.3, 7.2, 7.2, 2.3)
@@ -108,7 +108,7 @@ def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportU
     """
     path = Path(path)
     check_file(path, size_cap)
-    _check_docx_zip(path, size_cap)
+    check_package(path, size_cap, WORD)
     document = open_docx(path)
     from docx.table import Table
 

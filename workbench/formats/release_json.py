@@ -9,8 +9,8 @@ from pathlib import Path
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.formats.release_txt import units_by_document
-from workbench.release_model import SOURCE_LANGUAGE, TARGET_LANGUAGE, ExportProject, ExportUnit
-from workbench.safe_write import write_bytes_atomically
+from workbench.release.model import SOURCE_LANGUAGE, TARGET_LANGUAGE, ExportProject, ExportUnit
+from workbench.infra.safe_write import write_bytes_atomically
 
 SCHEMA = "workbench-project/1"
 STATUSES = ("draft", "edited", "approved", "rejected")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workbench.release_model import ExportProject, ExportUnit
-from workbench.safe_write import write_bytes_atomically
+from workbench.release.model import ExportProject, ExportUnit
+from workbench.infra.safe_write import write_bytes_atomically
 
 PARAGRAPH_SEPARATOR = "\n\n"  # one blank line, as the workbench's own text reader expects
 DOCUMENT_SEPARATOR = "\n\n\n"  # two blank lines; document names are not written, this is the final text

@@ -11,9 +11,9 @@ from lxml import etree
 from workbench import __version__
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
-from workbench.release_model import ExportProject, ExportUnit
+from workbench.release.model import ExportProject, ExportUnit
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
-from workbench.safe_write import write_bytes_atomically
+from workbench.infra.safe_write import write_bytes_atomically
 
 STATUSES = ("draft", "edited", "approved", "rejected")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

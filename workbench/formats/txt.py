@@ -10,7 +10,7 @@ from charset_normalizer import from_bytes
 
 from workbench.errors import UserError
 from workbench.model import SourceText
-from workbench.paragraphs import paragraph_spans
+from workbench.text.paragraphs import paragraph_spans
 
 # big5 is left out on purpose: short GBK text is otherwise mistaken for it.
 CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "gb18030"]

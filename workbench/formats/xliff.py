@@ -12,8 +12,8 @@ from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.formats.release_txt import units_by_document
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 from workbench.formats.tmx import inline_text, whole_number
-from workbench.release_model import ExportProject, ExportUnit
-from workbench.safe_write import write_bytes_atomically
+from workbench.release.model import ExportProject, ExportUnit
+from workbench.infra.safe_write import write_bytes_atomically
 
 VERSIONS = ("2.0", "1.2")
 NAMESPACE_20 = "urn:oasis:names:tc:xliff:document:2.0"

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from workbench.pinyin import name_spellings
+from workbench.text.pinyin import name_spellings
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # The most common Chinese surnames; a name not in the glossary is only looked for after one of these.

@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from workbench.errors import RefusedError, UserError
-from workbench.safe_write import write_bytes_atomically
+from workbench.infra.safe_write import write_bytes_atomically
 from workbench.store import dump
 from workbench.store.engine import migrate, open_engine
 from workbench.store.models import Event, Project

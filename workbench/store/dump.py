@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from workbench import __version__
 from workbench.errors import UserError
-from workbench.pause import pause_point
+from workbench.infra.pause import pause_point
 from workbench.store.models import Base
 
 FORMAT = "workbench-dump"

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.align import Alignment
 from workbench.errors import UserError
 from workbench.model import Glossary as GlossaryValue
-from workbench.model import Term
-from workbench.pause import pause_point
+from workbench.model import Pair, Term
+from workbench.infra.pause import pause_point
 from workbench.store.accounts import require
 from workbench.store.models import (
     STATUSES,
@@ -27,6 +28,17 @@ from workbench.store.models import (
 )
 
 IMPORT_AUTHOR = "import"
+
+
+class AlignedDocument(Protocol):
+    """What the store keeps of an alignment (workbench.align.Alignment is one): the store knows the
+    pairs, not the aligner."""
+
+    @property
+    def length_ratio(self) -> float: ...
+
+    @property
+    def pairs(self) -> Sequence[Pair]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +59,7 @@ def project_by_name(session: Session, name: str) -> Project:
 
 
 def import_document(factory: sessionmaker, project_name: str, document_name: str, source_file: str,
-                    draft_file: str, source_text: str, draft_text: str, alignment: Alignment,
+                    draft_file: str, source_text: str, draft_text: str, alignment: AlignedDocument,
                     glossary: GlossaryValue | None = None, author: str = IMPORT_AUTHOR,
                     actor: str | None = None) -> int:
     """Store an aligned document (and its glossary) in one transaction; returns the document id.

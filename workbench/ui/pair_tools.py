@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.store.realign import SplitPoint, sentence_breaks
+from workbench.project.realign import SplitPoint, sentence_breaks
 
 OPEN_DIALOG = "translate_dialog"
 

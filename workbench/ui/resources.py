@@ -27,7 +27,7 @@ def checked_project(project: str):
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _checked_project(url: str | None, project: str):
-    from workbench.store.checked import CheckedProject
+    from workbench.project.checked import CheckedProject
 
     return CheckedProject(_store(url), project)
 
@@ -38,8 +38,8 @@ def load_memory(name: str, data: bytes):
     import tempfile
     from pathlib import Path
 
-    from workbench.bilingual import read_memory
-    from workbench.memory import TranslationMemory
+    from workbench.ingest.bilingual import read_memory
+    from workbench.ingest.memory import TranslationMemory
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name

@@ -16,9 +16,9 @@ from workbench.errors import UserError
 from workbench.formats import glossary_csv, tbx
 from workbench.glossary import TERM_TYPES
 from workbench.model import Glossary
-from workbench.pipeline import GLOSSARY_READERS, read_glossary
-from workbench.store.glossary_edit import COLUMNS, current_glossary, import_terms, save_terms, term_rows, term_usage
-from workbench.store.review import format_numbers
+from workbench.ingest.pipeline import GLOSSARY_READERS, read_glossary
+from workbench.project.glossary_edit import COLUMNS, current_glossary, import_terms, save_terms, term_rows, term_usage
+from workbench.text.pair_numbers import format_numbers
 from workbench.ui import state
 from workbench.ui.markup import escape
 from workbench.ui.resources import store

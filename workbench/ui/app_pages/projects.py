@@ -11,8 +11,9 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, READERS
-from workbench.pipeline import GLOSSARY_READERS, align_files
-from workbench.store.repository import document_name_for, import_document, list_projects
+from workbench.ingest.pipeline import GLOSSARY_READERS
+from workbench.project.importing import import_files
+from workbench.store.repository import list_projects
 from workbench.ui import state
 from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape
@@ -67,11 +68,9 @@ with st.expander("New project or document", expanded=not projects):
                             paths[key].parent.mkdir()
                             paths[key].write_bytes(upload.getvalue())
                     st.write("Reading and aligning…")
-                    aligned = align_files(paths["source"], paths["draft"], paths.get("glossary"))
-                    st.write(f"{len(aligned.alignment.pairs)} pairs; saving…")
-                    import_document(factory, name.strip(), document_name_for(paths["source"]), source.name,
-                                    draft.name, aligned.source.text, aligned.draft.text, aligned.alignment,
-                                    aligned.glossary, author=importer, actor=importer)
+                    import_files(factory, name.strip(), paths["source"], paths["draft"], paths.get("glossary"),
+                                 source_label=source.name, draft_label=draft.name, author=importer,
+                                 actor=importer, on_read=lambda pairs, _: st.write(f"{pairs} pairs; saving…"))
                     progress.update(label=f"Imported into {name.strip()}", state="complete")
                     st.rerun()
                 except UserError as error:

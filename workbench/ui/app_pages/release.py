@@ -11,9 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.release import EXPORTERS, export, manifest_path, with_findings
-from workbench.release_model import finding_note
-from workbench.store.review import authorize_export, export_project, record_export
+from workbench.project.exporting import export_release
+from workbench.release.export import EXPORTERS, manifest_path
+from workbench.release.model import finding_note
 from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
@@ -44,12 +44,11 @@ if st.button("Export", key="release_export"):
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / f"{project}.{SUFFIX.get(fmt, fmt)}"
         try:
-            authorize_export(factory, project, user)  # a refusal before any file is written
-            record = export(with_findings(export_project(factory, project), findings), fmt, output, include)
+            record = export_release(factory, project, fmt, output, user, include_unapproved=include,
+                                    findings=findings, via="app")
         except UserError as error:
             st.error(escape(str(error)))
         else:
-            record_export(factory, project, user, {"format": fmt, "sha256": record["output"]["sha256"], "via": "app"})
             st.session_state["release_file"] = (output.name, output.read_bytes(),
                                                 manifest_path(output).read_bytes())
 if "release_file" in st.session_state:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.diffing import effort, word_diff
+from workbench.release.diffing import effort, word_diff
 from workbench.errors import UserError
 from workbench.store.editing import history
-from workbench.store.review import decide_seen
+from workbench.project.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user, page_of

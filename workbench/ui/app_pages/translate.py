@@ -2,7 +2,7 @@
 reason, and merge/split when the alignment is wrong. Every change is a revision and an event.
 
 Speed: the project's segments and findings live in a shared snapshot refreshed from the audit trail
-(workbench/store/checked.py); actions run as button callbacks, before the page is drawn, so a save
+(workbench/project/checked.py); actions run as button callbacks, before the page is drawn, so a save
 costs one rerun, and typing none (the editor is a form). Document text is shown escaped (ui/markup.py) or in st.text_area, never as HTML.
 """
 
@@ -12,14 +12,14 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.fixes import apply_fixes
+from workbench.qa.fixes import apply_fixes
 from workbench.model import CATEGORIES
 from workbench.store.accounts import PERMISSIONS
 from workbench.store.editing import StaleEdit, save_edit
 from workbench.store.ignores import ignore_finding
 from workbench.store.models import STATUSES
-from workbench.store.realign import merge_with_next, split_segment
-from workbench.store.review import decide_seen
+from workbench.project.realign import merge_with_next, split_segment
+from workbench.project.review import decide_seen
 from workbench.ui import state
 from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup

@@ -1,0 +1,73 @@
+"""What an export is made from: the project read from the store as the export adapters take it, and the
+open findings a release gate and a manifest name (a fresh check of every pair's current text)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from workbench.release.model import ExportProject, ExportUnit, finding_note
+from workbench.store.models import Revision, ReviewDecision
+from workbench.store.repository import project_by_name
+from workbench.store.review import numbered_segments
+
+
+def export_project(factory: sessionmaker, project_name: str, findings_by_segment=None) -> ExportProject:
+    """The project as export adapters take it, with approvals and revision history per unit."""
+    with factory() as session:
+        project = project_by_name(session, project_name)
+        segments = numbered_segments(session, project.id)
+        ids = [s.id for _, _, s in segments]
+        revisions: dict[int, list[Revision]] = {}
+        for revision in session.scalars(select(Revision).where(Revision.segment_id.in_(ids)).order_by(Revision.id)):
+            revisions.setdefault(revision.segment_id, []).append(revision)
+        decisions: dict[int, list[ReviewDecision]] = {}
+        for decision in session.scalars(select(ReviewDecision).where(ReviewDecision.segment_id.in_(ids))
+                                        .order_by(ReviewDecision.id)):
+            decisions.setdefault(decision.segment_id, []).append(decision)
+        units = []
+        for number, document, segment in segments:
+            history = revisions.get(segment.id, [])
+            decided = decisions.get(segment.id, [])
+            latest = decided[-1] if decided else None
+            units.append(ExportUnit(
+                id=str(number), document=document.name, paragraph=segment.paragraph, source=segment.source_text,
+                target=segment.target_text, status=segment.status,
+                approver=latest.reviewer if latest else "", approved_at=_iso(latest.created_at) if latest else "",
+                created_by=history[0].author if history else "", created_at=_iso(history[0].created_at) if history else "",
+                changed_by=history[-1].author if history else "", changed_at=_iso(history[-1].created_at) if history else "",
+                findings=tuple((findings_by_segment or {}).get(number, ())),
+                comments=tuple(d.comment for d in decided if d.comment), draft=segment.draft_text))
+        return ExportProject(project.name, tuple(units), tuple(d.name for d in project.documents))
+
+
+def _iso(moment) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
+
+
+
+def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[str, ...]]:
+    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number;
+    findings somebody ignored with a reason are left out."""
+    from workbench.model import pairing_confidence
+    from workbench.qa.driver import CheckConfig, Checker, SegmentInput
+    from workbench.store.ignores import load_ignores, split_ignored
+    from workbench.store.repository import project_terms
+
+    with factory() as session:
+        project = project_by_name(session, project_name)
+        checker = Checker(project_terms(session, project), None, CheckConfig.from_dict(project.check_config or {}))
+        segments = numbered_segments(session, project.id)
+        ignored = load_ignores(session, [s.id for _, _, s in segments])
+        ids = {n: s.id for n, _, s in segments}
+        found: dict[int, tuple[str, ...]] = {}
+        for document in project.documents:
+            mine = [(n, s) for n, d, s in segments if d.id == document.id]
+            reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind,
+                                                  pairing_confidence(s.confidence, s.version, s.status))
+                                     for n, s in mine], document.length_ratio or 3.0)
+            for report in reports:
+                findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
+                if findings:
+                    found[report.index] = tuple(finding_note(f) for f in findings)
+        return found

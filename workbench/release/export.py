@@ -1,0 +1,108 @@
+"""The approved release: the approval gate, the export formats and the manifest beside each export."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from workbench import __version__
+from workbench.errors import RefusedError, UserError
+from workbench.release.model import ExportProject
+from workbench.infra.safe_write import write_bytes_atomically
+
+# format -> (module in workbench.formats, function); an explicit registry, no discovery
+EXPORTERS = {
+    "txt": ("release_txt", "write"),
+    "docx": ("release_docx", "write"),
+    "docx-bilingual": ("release_docx", "write_bilingual"),
+    "xliff": ("xliff", "write_xliff20"),
+    "xliff12": ("xliff", "write_xliff12"),
+    "tmx": ("tmx", "write"),
+    "csv": ("release_csv", "write_csv"),
+    "xlsx": ("release_csv", "write_xlsx"),
+    "json": ("release_json", "write"),
+}
+
+
+def unapproved(project: ExportProject) -> list[int]:
+    return [int(u.id) for u in project.units if u.status != "approved"]
+
+
+def check_gate(project: ExportProject, include_unapproved: bool) -> None:
+    """Refuse (exit 3) to export a release with segments nobody approved, unless asked to mark them."""
+    from workbench.text.pair_numbers import format_numbers
+
+    waiting = unapproved(project)
+    if waiting and not include_unapproved:
+        raise RefusedError(f"{len(waiting)} of {len(project.units)} segment(s) of {project.name!r} are not approved: "
+                           f"{format_numbers(waiting)}; approve them or export with --include-unapproved")
+
+
+def write_export(project: ExportProject, fmt: str, output: Path) -> None:
+    if fmt not in EXPORTERS:
+        raise UserError(f"unknown export format {fmt!r}; use one of {', '.join(sorted(EXPORTERS) + ['tbx'])}")
+    module_name, function = EXPORTERS[fmt]
+    module = importlib.import_module(f"workbench.formats.{module_name}")
+    getattr(module, function)(project, output)
+
+
+def editing_effort(project: ExportProject) -> dict:
+    """sacrebleu BLEU, chrF and TER of the original draft (hypothesis) against the final text."""
+    import sacrebleu
+
+    pairs = [(u.draft, u.target) for u in project.units if u.target or u.draft]
+    if not pairs:
+        return {}
+    drafts, finals = [d for d, _ in pairs], [f for _, f in pairs]
+    bleu = sacrebleu.BLEU()
+    chrf = sacrebleu.CHRF()
+    ter = sacrebleu.TER()
+    return {
+        "bleu": round(bleu.corpus_score(drafts, [finals]).score, 2),
+        "chrf": round(chrf.corpus_score(drafts, [finals]).score, 2),
+        "ter": round(ter.corpus_score(drafts, [finals]).score, 2),
+        "signatures": {"bleu": str(bleu.get_signature()), "chrf": str(chrf.get_signature()),
+                       "ter": str(ter.get_signature())},
+        "segments": len(pairs),
+    }
+
+
+def manifest(project: ExportProject, fmt: str, output: Path, include_unapproved: bool) -> dict:
+    data = output.read_bytes()
+    return {
+        "project": project.name,
+        "documents": list(project.documents),
+        "format": fmt,
+        "output": {"file": output.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()},
+        "segments": len(project.units),
+        "segments_by_status": dict(sorted(Counter(u.status for u in project.units).items())),
+        "include_unapproved": include_unapproved,
+        "approvals": [{"segment": int(u.id), "status": u.status, "by": u.approver, "at": u.approved_at}
+                      for u in project.units if u.approver],
+        "editing_effort": editing_effort(project),
+        "workbench_version": __version__,
+        "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def export(project: ExportProject, fmt: str, output: Path, include_unapproved: bool = False) -> dict:
+    """Write OUTPUT and OUTPUT.manifest.json, both atomically; returns the manifest."""
+    check_gate(project, include_unapproved)
+    write_export(project, fmt, output)
+    record = manifest(project, fmt, output, include_unapproved)
+    write_bytes_atomically(manifest_path(output),
+                           (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return record
+
+
+def manifest_path(output: Path) -> Path:
+    return output.with_name(output.name + ".manifest.json")
+
+
+def with_findings(project: ExportProject, findings: dict[int, tuple[str, ...]]) -> ExportProject:
+    return replace(project, units=tuple(replace(u, findings=findings.get(int(u.id), ())) for u in project.units))
