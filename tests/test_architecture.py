@@ -8,6 +8,7 @@ front ends (cli/, ui/) call. A rule broken by a new import fails here with the i
 from __future__ import annotations
 
 import ast
+import functools
 import pkgutil
 import subprocess
 import sys
@@ -41,8 +42,10 @@ def layers_of(module: str) -> set[str]:
     return ({"core"} if package in CORE else set()) | {package}
 
 
-def import_graph() -> list[tuple[str, str, str]]:
-    """(importing module, imported module, imported name or '*') for every workbench import."""
+@functools.cache
+def import_graph() -> tuple[tuple[str, str, str], ...]:
+    """(importing module, imported module, imported name or '*') for every workbench import; read once
+    per test run, since every case below starts from the same graph."""
     edges = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if "migrations" in path.parts:
@@ -54,10 +57,10 @@ def import_graph() -> list[tuple[str, str, str]]:
                 edges += [(module, node.module, alias.name) for alias in node.names]
             elif isinstance(node, ast.Import):
                 edges += [(module, alias.name, "*") for alias in node.names if alias.name.split(".")[0] == "workbench"]
-    return edges
+    return tuple(edges)
 
 
-def violations(edges: list[tuple[str, str, str]]) -> list[str]:
+def violations(edges) -> list[str]:
     """Every import that breaks a rule, as a sentence naming both modules."""
     found = []
     for importer, imported, name in edges:

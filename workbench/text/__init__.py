@@ -1,1 +1,3 @@
-"""Text units shared by the aligner and the checks: quantities in Chinese and English (quantity*.py)."""
+"""Text analysis shared by the aligner, the checks and the front ends: quantities in Chinese and English
+(quantity*.py), datelines, pinyin, paragraphs, Latin-script words (tokens) and pair numbers as people
+type them (pair_numbers)."""
