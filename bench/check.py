@@ -21,7 +21,8 @@ from workbench.formats import read_document  # noqa: E402
 from workbench.formats.glossary_csv import read as read_glossary  # noqa: E402
 from workbench.model import Term  # noqa: E402
 from workbench.text.pinyin import name_spellings  # noqa: E402
-from workbench.qa.driver import Checker, FindingCache, SegmentInput  # noqa: E402
+from workbench.qa.driver import Checker  # noqa: E402
+from workbench.qa.results import FindingCache, SegmentInput  # noqa: E402
 from workbench.segment import segment  # noqa: E402
 from workbench.align import align  # noqa: E402
 

@@ -91,3 +91,25 @@ def shown(element) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", getattr(element, "value", element))
+
+
+def old_store(path: Path, revision: str, *statements: str) -> str:
+    """A SQLite store at ``path`` last written by an older workbench (its schema at Alembic ``revision``),
+    holding the rows ``statements`` insert; returns its URL."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from workbench.store import repository
+
+    url = f"sqlite:///{path}"
+    old = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(Path(repository.__file__).parent / "migrations"))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        for statement in statements:
+            connection.execute(text(statement))
+    old.dispose()
+    return url

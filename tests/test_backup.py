@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import ON_BOTH_DATABASES, store_rows, store_url
+from tests.conftest import ON_BOTH_DATABASES, old_store, store_rows, store_url
 from workbench.errors import UserError
 from workbench.store import repository
 from workbench.store.backup import backup, restore
@@ -227,19 +227,10 @@ def store_json(sqlite_file: Path, tmp_path: Path) -> str:
 @pytest.mark.parametrize("fmt", [None, "json"], ids=["sqlite-file", "json"])
 def test_a_backup_from_an_older_schema_is_restored_and_brought_up_to_date(tmp_path, sample, db_url, fmt):
     """A store last written by an older workbench (schema 0001: no accounts, no retired segments)."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    old = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    config = Config()
-    config.set_main_option("script_location", str(Path(repository.__file__).parent / "migrations"))
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(text("INSERT INTO project (id, name, created_at, check_config) "
-                                "VALUES (7, 'archive', '2025-01-02 03:04:05', '{}')"))
-    old.dispose()
+    old_store(tmp_path / "old.db", "0001", "INSERT INTO project (id, name, created_at, check_config) "
+                                           "VALUES (7, 'archive', '2025-01-02 03:04:05', '{}')")
     file = _older_json(tmp_path / "old.db", tmp_path) if fmt else tmp_path / "old.db"
     assert restore(db_url, file).schema == "0001"
     rows = store_rows(db_url)

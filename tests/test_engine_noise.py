@@ -10,7 +10,9 @@ from workbench.qa.engines.harper_rules import RULES, known_check_ids, rule_check
 from workbench.qa.engines.harper_spelling import american_ize, american_variant
 from workbench.qa.engines.noise import engine_noise
 from workbench.errors import UserError
-from workbench.qa.driver import CheckConfig, Checker, SegmentInput
+from workbench.qa.config import CheckConfig
+from workbench.qa.driver import Checker
+from workbench.qa.results import SegmentInput
 
 
 @pytest.fixture(scope="module")

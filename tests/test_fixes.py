@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from tests.conftest import SAMPLE, SAMPLE_GLOSSARY
 from workbench.qa.fixes import apply_fixes, fix_targets, safe_fixes
 from workbench.model import Finding, Term
-from workbench.qa.driver import Checker, SegmentInput
+from workbench.qa.driver import Checker
+from workbench.qa.results import SegmentInput
 
 PIECES = ["the the", " ,", " :", "，", "。", "  ", "\u00a0", "\u200b", "point of views", "He pointed :”", "Jiang Wei dong",
           "In the morning of March 8", "Wulian Government", "were held", "growth,reaching", " “", "”", "\"", "(",
@@ -114,7 +115,7 @@ def test_check_command_json_and_exit_codes(tmp_path, cli_env):
 
 
 def test_a_finding_about_the_whole_segment_hides_nothing():
-    from workbench.qa.driver import deduplicate
+    from workbench.qa.results import deduplicate
 
     whole = Finding("glossary_term_missing", "glossary", "error", "", 0, 20, "The firm signed  it.",
                     ("Wuzheng Group",), safe=False)

@@ -50,10 +50,10 @@ def test_an_edited_unsure_pair_reports_its_wrong_number_as_an_error(factory):
     assert _number_severities(factory) == ["info"]
     review.decide(factory, "p", "approve", "reviewer", None)  # a bulk approval reads nothing
     assert _number_severities(factory) == ["info"]
-    assert any("unsure of this pair" in note for note in exported.open_findings(factory, "p")[1])
+    assert any("unsure of this pair" in note for note in exported.open_findings(factory, "p").notes[1])
 
     editing.save_edit(factory, segment_id, "Sales reached 1.28 billion yuan in 2023.", "translator")
 
     assert _number_severities(factory) == ["error"]
-    notes = exported.open_findings(factory, "p")[1]
+    notes = exported.open_findings(factory, "p").notes[1]
     assert any("number_mismatch" in note and "unsure of this pair" not in note for note in notes)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.qa.driver import Checker, SegmentInput
+from workbench.qa.driver import Checker
+from workbench.qa.results import SegmentInput
 
 # kind, source, target, confidence, check id, expected severity
 CASES = [

@@ -8,7 +8,8 @@ import pytest
 from tests.qa_data import qa_documents
 from workbench.qa.engines import make_engine
 from workbench.ingest.pipeline import align_files
-from workbench.qa.driver import Checker, SegmentInput
+from workbench.qa.driver import Checker
+from workbench.qa.results import SegmentInput
 
 WHOLE_SEGMENT_CATEGORIES = ("omission", "number", "date", "glossary")
 

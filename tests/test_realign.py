@@ -113,7 +113,7 @@ def test_ignored_finding_stays_ignored_with_its_reason_until_the_text_changes(fa
     assert [(f, i.reason, i.actor) for f, i in ignored] == [(finding, "house style allows it", "ann")]
     with pytest.raises(UserError, match="reason"):
         ignore_finding(factory, segment.id, finding, "   ", "ann")
-    exported = open_findings(factory, "p").get(segment.number, ())  # what export and release readiness count
+    exported = open_findings(factory, "p").notes.get(segment.number, ())  # what export and release readiness count
     assert f"{finding.category}/{finding.check}: {finding.message}" not in exported
 
 

@@ -1,4 +1,4 @@
-"""Re-checking after edits (workbench/qa/recheck.py) gives exactly what a fresh full check gives.
+"""Re-checking after edits (workbench/qa/driver.py:DocumentRun) gives exactly what a fresh full check gives.
 
 The annotated QA documents carry every kind of cross-pair problem (names and terms rendered two
 ways, quotes left open, shortened translations near omissions); random edits of their pairs —
@@ -14,8 +14,8 @@ import pytest
 
 from tests.qa_data import qa_documents
 from workbench.ingest.pipeline import align_files
-from workbench.qa.driver import Checker, FindingCache, SegmentInput
-from workbench.qa.recheck import DocumentRun
+from workbench.qa.driver import Checker, DocumentRun
+from workbench.qa.results import FindingCache, SegmentInput
 
 DOCUMENTS = qa_documents()
 
@@ -72,3 +72,18 @@ def test_an_unchanged_document_is_not_rechecked():
     run = DocumentRun(Checker(aligned.glossary.terms, None), segments, aligned.alignment.length_ratio)
     reports = list(run.reports)
     assert run.recheck(list(segments), aligned.alignment.length_ratio) is run and run.reports == reports
+
+
+def test_a_paragraph_number_that_comes_back_later_is_checked_in_both_places():
+    """Paragraph-scoped checks (quotes left open) run per run of pairs with one paragraph number; a
+    number met again further down (documents joined one after another) must not replace the first run's
+    findings, neither in a one-off check nor after an edit."""
+    segments = [SegmentInput(0, 0, "他说：“你好。", "He said: “Hello."), SegmentInput(1, 1, "好的。", "Fine."),
+                SegmentInput(2, 0, "他说：“再见。", "He said: “Goodbye.")]
+    open_quotes = lambda reports: [r.index for r in reports if any(f.check == "quote_marks" for f in r.findings)]  # noqa: E731
+    assert open_quotes(Checker(lexicon=None).check(segments)) == [0, 2]
+    run = DocumentRun(Checker(lexicon=None), segments, 3.0)
+    edited = [segments[0], SegmentInput(1, 1, "好的。", "All right."), segments[2]]
+    assert open_quotes(run.recheck(edited, 3.0).reports) == [0, 2]
+    closed = [SegmentInput(0, 0, "他说：“你好。", "He said: “Hello.”"), *edited[1:]]
+    assert open_quotes(run.recheck(closed, 3.0).reports) == [2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
 from workbench.project.importing import ensure_sample
+from workbench.project.release import open_findings
 
 APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
 
@@ -109,7 +111,7 @@ def test_review_page_diffs_escaped_text_and_approves(app, factory):
     assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"
 
 
-def test_release_page_refuses_unapproved_and_exports_when_asked(app):
+def test_release_page_refuses_unapproved_and_exports_when_asked(app, factory):
     app.switch_page("app_pages/release.py").run()
     assert not app.exception
     assert "0 of 15 segments approved" in app.get("progress")[0].proto.text
@@ -120,6 +122,11 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app):
     app.button(key="release_export").click().run()
     assert not app.exception
     assert app.success and "wuzheng-5g.txt" in shown(app.success[0])
+    manifest = json.loads(app.session_state["release_file"][2])
+    # the findings the page showed are signed like the command line's fresh check of the same project
+    assert manifest["check_signatures"] == open_findings(factory, "wuzheng-5g").signatures
+    [signature] = manifest["check_signatures"].values()  # the sample's one document
+    assert "|aligner:banded-dp/2|" in signature
 
 
 

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import shown
 from workbench.project.importing import ensure_sample
-from workbench.qa.driver import Checker, SegmentInput
+from workbench.qa.driver import Checker
+from workbench.qa.results import SegmentInput
 from workbench.project.glossary_edit import current_glossary, save_terms, term_rows, term_usage
 from workbench.store.models import Event
 from workbench.store.repository import project_by_name, project_terms

@@ -39,6 +39,11 @@ class Alignment:
     source: Segmentation | None = None
     draft: Segmentation | None = None
 
+    @property
+    def aligner(self) -> str:
+        """How the pairs were made, for the signature of the findings on them: the parameters' version."""
+        return self.params.version
+
 
 def align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...] = (),
           params: AlignParams | None = None) -> Alignment:

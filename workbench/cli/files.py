@@ -73,7 +73,7 @@ def _checker(args, aligned, engine_name: str):
 
 
 def _segments(aligned):
-    from workbench.qa.driver import SegmentInput
+    from workbench.qa.results import SegmentInput
 
     return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind, p.confidence)
             for i, p in enumerate(aligned.alignment.pairs)]
@@ -88,7 +88,8 @@ def cmd_check(args) -> int:
     checker = _checker(args, aligned, args.engine)
     reports = checker.check(_segments(aligned), aligned.alignment.length_ratio)
     if args.format == "json":
-        json.dump(render_json(reports, args.engine), sys.stdout, ensure_ascii=False, indent=1)
+        signature = checker.signature(aligned.alignment.aligner).to_dict()
+        json.dump(render_json(reports, args.engine, signature), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render_text(reports, color=sys.stdout.isatty()))

@@ -168,7 +168,7 @@ def cmd_import(args) -> int:
 
 def cmd_config(args) -> int:
     from workbench.qa import config_file as check_config
-    from workbench.qa.driver import CheckConfig
+    from workbench.qa.config import CheckConfig
     from workbench.store.repository import check_config as stored_config
     from workbench.store.repository import set_check_config
 

@@ -11,6 +11,9 @@ from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.model import Pair
 from workbench.release.model import ExportUnit
 
+# the aligner a bilingual file's pairs are signed with: none, they are the file's own
+PAIRS_AS_IMPORTED = "as-imported"
+
 # suffix -> (module in workbench.formats, reader function)
 BILINGUAL_READERS = {
     ".xlf": ("xliff", "read"),
@@ -46,4 +49,4 @@ def read_memory(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[tuple[str,
 def units_to_alignment(units: list[ExportUnit]) -> Alignment:
     pairs = tuple(Pair(u.source, u.target, "1-1" if u.source and u.target else ("1-0" if u.source else "0-1"),
                        u.paragraph, 1.0, i, i + 1, i, i + 1) for i, u in enumerate(units))
-    return Alignment(pairs, AlignParams(), 0.0)
+    return Alignment(pairs, AlignParams(version=PAIRS_AS_IMPORTED), 0.0)

@@ -1,7 +1,7 @@
 """A project snapshot together with the check results of its documents, kept up to date cheaply.
 
 After an edit only the edited document is checked again, and only the edited pairs' share of the
-work is redone (workbench/qa/recheck.py). The glossary and check settings are read again, and every
+work is redone (workbench/qa/driver.py:DocumentRun). The glossary and check settings are read again, and every
 document re-checked, only when an event says they changed (or after an import, merge, split or
 restore, which reload the whole snapshot).
 
@@ -17,8 +17,9 @@ import threading
 from sqlalchemy.orm import sessionmaker
 
 from workbench.model import Finding, pairing_confidence
-from workbench.qa.driver import CheckConfig, Checker, FindingCache, SegmentInput
-from workbench.qa.recheck import DocumentRun
+from workbench.qa.config import CheckConfig
+from workbench.qa.driver import Checker, DocumentRun
+from workbench.qa.results import FindingCache, SegmentInput
 from workbench.store.ignores import Ignored, fingerprint, split_ignored
 from workbench.store.repository import project_by_name, project_terms
 from workbench.project.snapshot import ProjectSnapshot, SegmentView
@@ -95,6 +96,13 @@ class CheckedProject:
 
     def open_findings(self, segment: SegmentView) -> tuple[Finding, ...]:
         return self.findings(segment)[0]
+
+    def signatures(self) -> dict[str, str]:
+        """Per document, the signature of the findings shown: checks, settings, engine, glossary, aligner."""
+        if self.checker is None:
+            return {}
+        return {name: self.checker.signature(self.snapshot.aligners.get(name, "unknown")).text()
+                for name in self.documents}
 
 
 def _split(findings, ignored):

@@ -14,11 +14,12 @@ from sqlalchemy.orm import sessionmaker
 
 from workbench.project.release import export_project, open_findings
 from workbench.release.export import export, with_findings
+from workbench.release.model import ReleaseFindings
 from workbench.store.review import authorize_export, record_export
 
 
 def export_release(factory: sessionmaker, project: str, fmt: str, output: Path, actor: str, *,
-                   include_unapproved: bool = False, findings: dict[int, tuple[str, ...]] | None = None,
+                   include_unapproved: bool = False, findings: ReleaseFindings | None = None,
                    via: str | None = None) -> dict:
     """Write the release of ``project`` as ``fmt`` to ``output`` (with its manifest beside it) and return
     the manifest. Refused before any file is written when the actor may not export or a pair is not

@@ -6,13 +6,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from workbench.release.model import ExportProject, ExportUnit, finding_note
+from workbench.release.model import ExportProject, ExportUnit, ReleaseFindings, finding_note
 from workbench.store.models import Revision, ReviewDecision
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 
 
-def export_project(factory: sessionmaker, project_name: str, findings_by_segment=None) -> ExportProject:
+def export_project(factory: sessionmaker, project_name: str) -> ExportProject:
     """The project as export adapters take it, with approvals and revision history per unit."""
     with factory() as session:
         project = project_by_name(session, project_name)
@@ -36,7 +36,6 @@ def export_project(factory: sessionmaker, project_name: str, findings_by_segment
                 approver=latest.reviewer if latest else "", approved_at=_iso(latest.created_at) if latest else "",
                 created_by=history[0].author if history else "", created_at=_iso(history[0].created_at) if history else "",
                 changed_by=history[-1].author if history else "", changed_at=_iso(history[-1].created_at) if history else "",
-                findings=tuple((findings_by_segment or {}).get(number, ())),
                 comments=tuple(d.comment for d in decided if d.comment), draft=segment.draft_text))
         return ExportProject(project.name, tuple(units), tuple(d.name for d in project.documents))
 
@@ -46,11 +45,13 @@ def _iso(moment) -> str:
 
 
 
-def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[str, ...]]:
-    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number;
-    findings somebody ignored with a reason are left out."""
+def open_findings(factory: sessionmaker, project_name: str) -> ReleaseFindings:
+    """QA and glossary findings (no grammar engine) of every segment's current text, by segment number,
+    with the signature of the run per document; findings somebody ignored with a reason are left out."""
     from workbench.model import pairing_confidence
-    from workbench.qa.driver import CheckConfig, Checker, SegmentInput
+    from workbench.qa.config import CheckConfig
+    from workbench.qa.driver import Checker
+    from workbench.qa.results import SegmentInput
     from workbench.store.ignores import load_ignores, split_ignored
     from workbench.store.repository import project_terms
 
@@ -61,13 +62,15 @@ def open_findings(factory: sessionmaker, project_name: str) -> dict[int, tuple[s
         ignored = load_ignores(session, [s.id for _, _, s in segments])
         ids = {n: s.id for n, _, s in segments}
         found: dict[int, tuple[str, ...]] = {}
+        signatures = {}
         for document in project.documents:
             mine = [(n, s) for n, d, s in segments if d.id == document.id]
             reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind,
                                                   pairing_confidence(s.confidence, s.version, s.status))
                                      for n, s in mine], document.length_ratio or 3.0)
+            signatures[document.name] = checker.signature(document.aligner or "unknown").text()
             for report in reports:
                 findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
                 if findings:
                     found[report.index] = tuple(finding_note(f) for f in findings)
-        return found
+        return ReleaseFindings(found, signatures)

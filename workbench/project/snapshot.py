@@ -56,6 +56,7 @@ class ProjectSnapshot:
         self.generation = 0  # grows whenever anything changed; pages key their derived caches on it
         self.documents: dict[str, list[SegmentView]] = {}
         self.length_ratios: dict[str, float] = {}
+        self.aligners: dict[str, str] = {}  # how each document's pairs were made
         self.ignored: dict[int, dict[tuple[str, str], Ignored]] = {}
         self.settings_generation = 0  # grows when the glossary or check settings changed
         self.document_generation: dict[str, int] = {}  # grows when one of the document's segments changed
@@ -104,7 +105,7 @@ class ProjectSnapshot:
     def _load_all(self, session, project: Project) -> None:
         """Everything again, published at the end: a page reading meanwhile sees the old snapshot."""
         documents = session.execute(  # names and length ratios, in import order
-            select(Document.name, Document.length_ratio)
+            select(Document.name, Document.length_ratio, Document.aligner)
             .where(Document.project_id == project.id).order_by(Document.id)).all()
         loaded: dict[str, list[SegmentView]] = {d.name: [] for d in documents}
         numbered = numbered_segments(session, project.id)  # numbered as the CLI and every export number them
@@ -113,6 +114,7 @@ class ProjectSnapshot:
         ignored = load_ignores(session, [row.id for _, _, row in numbered])
         self.document_generation = {name: self.generation + 1 for name in loaded}
         self.length_ratios = {d.name: d.length_ratio or 3.0 for d in documents}
+        self.aligners = {d.name: d.aligner or "unknown" for d in documents}
         self.documents, self.ignored = loaded, ignored
         self.settings_generation += 1
 

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.qa.driver import CheckConfig
+from workbench.qa.config import CheckConfig
 
 
 def config_path(glossary_path: Path) -> Path:

@@ -1,91 +1,39 @@
-"""Running the checks over a document: QA checks, glossary checks and a grammar engine, with a cache.
+"""The checker's one driver: QA checks, glossary checks and a grammar engine over a document's pairs.
 
-The result of a segment depends only on its source, target and bead kind, the glossary, the
-engine and the check configuration, so it is cached under exactly that key.
+``Checker`` holds what stays the same from run to run: the glossary, the engine, the configuration,
+the enabled checks and the cache. ``DocumentRun`` is one document checked, and the only code that
+runs checks: ``Checker.check`` (the command line, the export gate) is a run that keeps nothing once
+its reports are made; the app keeps its runs and re-checks after every save, redoing only the edited
+pairs' share of the work:
+- the pair checks and document-check observations of the changed pairs only;
+- a paragraph-scoped check for the changed paragraphs only;
+- a cross-pair judgement only when one of the changed pairs' observations differs (observations
+  carry everything their findings show, so equal observations mean equal findings);
+- the final report of a pair only when its own or its cross-pair findings changed.
+Anything else (another length, order or length ratio) is a new full run.
+
+A pair's own findings depend only on its source, target and bead kind, the glossary, the engine and
+the check configuration, so they are cached under exactly that key; ``Checker.signature`` names
+those settings for the results and the export manifest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import groupby
 
-from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
-from workbench.qa.engines.harper_rules import known_check_ids as engine_check_ids
-from workbench.errors import UserError
+from workbench import __version__
 from workbench.glossary.matcher import GlossaryMatcher
-from workbench.model import SEVERITIES, Finding, Term
+from workbench.model import Finding, Term
+from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, DocumentCheck, PairContext
+from workbench.qa.config import CheckConfig
+from workbench.qa.results import FindingCache, RunSignature, SegmentInput, SegmentReport, deduplicate, glossary_key
 
-
-@dataclass(frozen=True)
-class CheckConfig:
-    """Checks switched off and severities changed, per project."""
-
-    disabled: frozenset[str] = frozenset()
-    severity: dict = field(default_factory=dict)
-
-    def __post_init__(self):
-        known = set(check_ids()) | engine_check_ids(set(self.disabled) | set(self.severity))  # Harper's rules too
-        unknown = sorted((set(self.disabled) | set(self.severity)) - known)
-        if unknown:
-            raise UserError(f"unknown check id(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        bad = {k: v for k, v in self.severity.items() if v not in SEVERITIES}
-        if bad:
-            raise UserError(f"severity must be one of {', '.join(SEVERITIES)}, not {bad}")
-
-    def key(self) -> str:
-        return json.dumps([sorted(self.disabled), sorted(self.severity.items())])
-
-    @classmethod
-    def from_dict(cls, data: dict) -> CheckConfig:
-        return cls(frozenset(data.get("disabled", [])), dict(data.get("severity", {})))
-
-    def to_dict(self) -> dict:
-        return {"disabled": sorted(self.disabled), "severity": dict(sorted(self.severity.items()))}
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentInput:
-    index: int
-    paragraph: int
-    source: str
-    target: str
-    kind: str = "1-1"
-    confidence: float = 1.0  # the aligner's confidence in the pairing
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentReport:
-    index: int
-    paragraph: int
-    source: str
-    target: str
-    findings: tuple[Finding, ...]
-
-
-class FindingCache:
-    """Findings per segment, keyed by everything they depend on; a plain dict that can be pickled."""
-
-    def __init__(self, entries: dict | None = None):
-        self.entries: dict[str | tuple, tuple] = entries or {}
-        self.hits = 0
-
-    def get(self, key: str | tuple):
-        found = self.entries.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
-
-    def put(self, key: str | tuple, findings: tuple) -> None:
-        self.entries[key] = findings
-
-
-def glossary_key(terms: tuple[Term, ...]) -> str:
-    digest = hashlib.sha256()
-    for term in terms:
-        digest.update(json.dumps([term.source, term.target, term.type, term.forbidden]).encode())
-    return digest.hexdigest()[:16]
+# categories whose findings come from comparing a pair's two sides ("… is missing", "does not match"):
+# a wrong pairing causes them as surely as a wrong translation
+PAIRING_SENSITIVE = frozenset({"number", "date", "omission"})
 
 
 class Checker:
@@ -107,72 +55,33 @@ class Checker:
         self.document_checks = [c() for c in DOCUMENT_CHECKS if enabled(c)]
         self.use_engine = engine is not None and (only is None or "grammar" in only)
         engine_name = getattr(engine, "name", "none") if self.use_engine else "none"
+        self._glossary = f"{len(terms)} terms@{glossary_key(terms)[:8]}"
         self._key_prefix = f"{glossary_key(terms)}|{engine_name}|{self.config.key()}|{sorted(only or [])}|"
         if self.use_engine and terms:
             engine.add_words(_dictionary_words(terms))
 
     def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
         """Reports for every segment; an unchanged document (the same pairs, glossary and settings) is
-        answered from the cache. The app re-checks after edits through workbench/qa/recheck.py instead."""
+        answered from the cache."""
         document_key = self._key_prefix + hashlib.sha256(json.dumps(
             [[s.index, s.paragraph, s.source, s.target, s.kind] for s in segments] + [round(length_ratio, 1)]
         ).encode()).hexdigest()
         cached = self.cache.get(document_key)
         if cached is not None:  # an unchanged document: nothing to do at all
             return list(cached)
-        reports = self._check(segments, length_ratio)
+        reports = DocumentRun(self, segments, length_ratio, keep_observations=False).reports
         self.cache.put(document_key, tuple(reports))
         return reports
 
-    def _check(self, segments: list[SegmentInput], length_ratio: float) -> list[SegmentReport]:
-        contexts = [PairContext(s.index, s.paragraph, s.source, s.target, s.kind, length_ratio, self.glossary,
-                                self.extras, s.confidence) for s in segments]
-        if self.use_engine:  # once per document: each call to the engine's dictionary has a cost
-            self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
-                                         | {w for s in segments for w in _romanised_words(s.target)}))
-        keys = {c.index: self.segment_key(c) for c in contexts}
-        cached = {c.index: self.cache.get(keys[c.index]) for c in contexts}
-        engine_results = self._start_engine([c for c in contexts if cached[c.index] is None])
-        per_segment = {}
-        for context in contexts:
-            if cached[context.index] is None:
-                found = self._segment_findings(context, engine_results.get(context.index))
-                self.cache.put(keys[context.index], found)
-                cached[context.index] = found
-            per_segment[context.index] = list(cached[context.index])
-        by_index = {c.index: c for c in contexts}
-        for check in self.document_checks:
-            for index, finding in self._document_findings(check, contexts, keys):
-                per_segment[index].append(self.configured(finding, by_index.get(index)))
-        return [SegmentReport(s.index, s.paragraph, s.source, s.target, deduplicate(per_segment[s.index]))
-                for s in segments]
-
-    def pair_findings(self, context: PairContext, key: str) -> tuple[Finding, ...]:
-        """One pair's own findings, from the cache or checked now (the engine, if any, for this pair alone)."""
-        found = self.cache.get(key)
-        if found is None:
-            found = self._segment_findings(context, self._start_engine([context]).get(context.index))
-            self.cache.put(key, found)
-        return found
-
-    def _document_findings(self, check, contexts: list[PairContext], keys: dict[int, str]):
-        """A document check's findings; a paragraph-scoped check re-uses the findings of every paragraph
-        it has seen unchanged."""
-        if check.scope == "paragraph":
-            for _, group in groupby(contexts, key=lambda c: c.paragraph):
-                group = list(group)
-                key = check.check_id + "|paragraph|" + hashlib.blake2b("\x1e".join(
-                    f"{c.index}\x1d{keys[c.index]}" for c in group).encode(), digest_size=20).hexdigest()
-                found = self.cache.get(key)
-                if found is None:
-                    found = tuple(check.check_document(group))
-                    self.cache.put(key, found)
-                yield from found
-            return
-        # a whole-document check runs whole here: keeping every pair's observation costs more (in memory
-        # and garbage collection) than it saves a one-off check; the app's re-check keeps them
-        # (workbench/qa/recheck.py)
-        yield from check.check_document(contexts)
+    def signature(self, aligner: str = "unknown") -> RunSignature:
+        """The settings this checker's findings depend on; ``aligner`` says how the pairs were made."""
+        checks = [c.check_id for c in self.checks + self.document_checks] + (["grammar"] if self.use_engine else [])
+        engine = "none"
+        if self.use_engine:
+            version = getattr(self.engine, "version", "")
+            engine = f"{self.engine.name}-{version}" if version else self.engine.name
+        return RunSignature(tuple(sorted(checks)), self.config.to_dict(), engine, self._glossary, aligner or "unknown",
+                            __version__)
 
     def segment_key(self, pair: PairContext) -> str:
         # a string, not a tuple: tens of thousands of tuples in a long-lived cache slow every garbage
@@ -180,10 +89,46 @@ class Checker:
         return "\x1f".join((self._key_prefix, str(len(pair.source)), pair.source, pair.target, pair.kind,
                              f"{pair.length_ratio:.1f}", "low" if pair.low_confidence else ""))
 
+    def teach_engine(self, segments: list[SegmentInput]) -> None:
+        """The pinyin and romanised names of these pairs, so the engine does not call them misspelt;
+        once per document or change: each call to the engine's dictionary has a cost."""
+        if self.use_engine:
+            self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
+                                         | {w for s in segments for w in _romanised_words(s.target)}))
+
+    def own_findings(self, pairs: list[PairContext], keys: list[str]) -> list[tuple[Finding, ...]]:
+        """Each pair's own findings (its pair checks and the engine), from the cache or checked now."""
+        found = [self.cache.get(key) for key in keys]
+        engine_results = self._start_engine([p for p, f in zip(pairs, found) if f is None])
+        for i, (pair, key) in enumerate(zip(pairs, keys)):
+            if found[i] is None:
+                found[i] = self._segment_findings(pair, engine_results.get(pair.index))
+                self.cache.put(key, found[i])
+        return found
+
+    def paragraph_findings(self, check: DocumentCheck, group: list[PairContext], keys: list[str]) -> tuple:
+        """A paragraph-scoped check's findings on one paragraph, re-used while its pairs are unchanged."""
+        key = check.check_id + "|paragraph|" + hashlib.blake2b("\x1e".join(
+            f"{c.index}\x1d{k}" for c, k in zip(group, keys)).encode(), digest_size=20).hexdigest()
+        found = self.cache.get(key)
+        if found is None:
+            found = tuple(check.check_document(group))
+            self.cache.put(key, found)
+        return found
+
+    def observation(self, check: DocumentCheck, pair: PairContext, key: str):
+        """What a whole-document check observed in one pair, cached by the pair's key."""
+        cache_key = f"{check.check_id}|observe|{key}"
+        observed = self.cache.get(cache_key)
+        if observed is None:
+            observed = (check.observe(pair),)
+            self.cache.put(cache_key, observed)
+        return observed[0]
+
     def _start_engine(self, pairs: list[PairContext]) -> dict:
         """Engine results as futures: the engine works in one background thread (Harper releases the
         GIL while it lints) while the QA checks run here, so the two costs overlap instead of adding up."""
-        if not self.use_engine:
+        if not self.use_engine or not pairs:
             return {}
         from concurrent.futures import ThreadPoolExecutor
 
@@ -221,28 +166,99 @@ class Checker:
         return finding
 
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-# categories whose findings come from comparing a pair's two sides ("… is missing", "does not match"):
-# a wrong pairing causes them as surely as a wrong translation
-PAIRING_SENSITIVE = frozenset({"number", "date", "omission"})
+class DocumentRun:
+    """One document's check, with (``keep_observations``) everything needed to redo only what a change
+    touches. Without it the run is a one-off: whole-document checks observe and judge in one go, as
+    keeping every pair's observation costs more (in memory and garbage collection) than it saves."""
 
+    def __init__(self, checker: Checker, segments: list[SegmentInput], length_ratio: float,
+                 keep_observations: bool = True):
+        self.checker = checker
+        self.length_ratio = length_ratio
+        self.keeps_observations = keep_observations
+        self.inputs = list(segments)
+        checker.teach_engine(self.inputs)
+        self.contexts = [self._context(s) for s in segments]
+        self.keys = [checker.segment_key(c) for c in self.contexts]
+        self.own = checker.own_findings(self.contexts, self.keys)
+        self.observations: dict[str, list] = {
+            check.check_id: [checker.observation(check, c, k) for c, k in zip(self.contexts, self.keys)]
+            for check in self._observing()} if keep_observations else {}
+        self._by_check: dict[str, list] = {}
+        self._by_paragraph: dict[str, dict[int, tuple]] = {}
+        self.cross = self._cross_findings(None)
+        self.reports = [self._report(i) for i in range(len(segments))]
 
-def deduplicate(findings: list[Finding]) -> tuple[Finding, ...]:
-    """One finding per problem: a finding inside the span of a safe fix is dropped ("Jiang Wei dong" is
-    a forbidden variant, a split name and an inconsistency: report it once)."""
-    if len(findings) < 2:
-        return tuple(findings)
-    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), SEVERITY_RANK.get(f.severity, 3),
-                                              f.category == "consistency", f.check))
-    kept: list[Finding] = []
-    for finding in ordered:
-        # only a safe fix covers what lies inside it; a finding that merely points at the whole
-        # segment (a missing term, a missing number) must not hide the others
-        if any(k.fix is not None and k.start <= finding.start and finding.end <= k.end and k.end > k.start
-               for k in kept):
-            continue
-        kept.append(finding)
-    return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.check)))
+    def recheck(self, segments: list[SegmentInput], length_ratio: float) -> DocumentRun:
+        """This run brought up to date with ``segments`` (itself, changed in place, or a new full run)."""
+        if (not self.keeps_observations or length_ratio != self.length_ratio or len(segments) != len(self.inputs)
+                or any(a.index != b.index or a.paragraph != b.paragraph for a, b in zip(segments, self.inputs))):
+            return DocumentRun(self.checker, segments, length_ratio, self.keeps_observations)
+        changed = [i for i, (new, old) in enumerate(zip(segments, self.inputs)) if new is not old and new != old]
+        if not changed:
+            return self
+        self.checker.teach_engine([segments[i] for i in changed])
+        for i in changed:
+            self.inputs[i] = segments[i]
+            self.contexts[i] = self._context(segments[i])
+            self.keys[i] = self.checker.segment_key(self.contexts[i])
+        own = self.checker.own_findings([self.contexts[i] for i in changed], [self.keys[i] for i in changed])
+        observations_changed = set()
+        for i, found in zip(changed, own):
+            self.own[i] = found
+            for check in self._observing():
+                observed = self.checker.observation(check, self.contexts[i], self.keys[i])
+                if observed != self.observations[check.check_id][i]:
+                    self.observations[check.check_id][i] = observed
+                    observations_changed.add(check.check_id)
+        before = self.cross
+        self.cross = self._cross_findings((set(changed), observations_changed))
+        position = {s.index: i for i, s in enumerate(self.inputs)}
+        touched = set(changed) | {position[index] for index in set(before) | set(self.cross)
+                                  if before.get(index) != self.cross.get(index)}
+        for i in touched:
+            self.reports[i] = self._report(i)
+        return self
+
+    def _context(self, segment: SegmentInput) -> PairContext:
+        return PairContext(segment.index, segment.paragraph, segment.source, segment.target, segment.kind,
+                           self.length_ratio, self.checker.glossary, self.checker.extras, segment.confidence)
+
+    def _observing(self) -> list[DocumentCheck]:
+        return [c for c in self.checker.document_checks
+                if c.scope == "document" and type(c).observe is not DocumentCheck.observe]
+
+    def _cross_findings(self, change: tuple[set[int], set[str]] | None) -> dict[int, tuple]:
+        """Cross-pair findings by segment index; with ``change`` (the changed positions, the checks whose
+        observations changed) whatever the change cannot affect is taken from the previous run."""
+        for check in self.checker.document_checks:
+            if check.scope == "paragraph":
+                # by the position a paragraph's run of pairs starts at: a number may come back later
+                by_paragraph = self._by_paragraph.setdefault(check.check_id, {})
+                for _, group in groupby(range(len(self.contexts)), key=lambda i: self.contexts[i].paragraph):
+                    group = list(group)
+                    if change is None or not change[0].isdisjoint(group):
+                        by_paragraph[group[0]] = self.checker.paragraph_findings(
+                            check, [self.contexts[i] for i in group], [self.keys[i] for i in group])
+                found = [item for items in by_paragraph.values() for item in items]
+            elif check.check_id in self.observations:
+                if change and check.check_id not in change[1]:
+                    continue
+                found = list(check.judge(self.contexts, self.observations[check.check_id]))
+            else:
+                found = list(check.check_document(self.contexts))
+            self._by_check[check.check_id] = found
+        cross: dict[int, list] = {}
+        context = {c.index: c for c in self.contexts}
+        for found in self._by_check.values():
+            for index, finding in found:
+                cross.setdefault(index, []).append(self.checker.configured(finding, context.get(index)))
+        return {index: tuple(findings) for index, findings in cross.items()}
+
+    def _report(self, i: int) -> SegmentReport:
+        segment = self.inputs[i]
+        findings = list(self.own[i]) + list(self.cross.get(segment.index, ()))
+        return SegmentReport(segment.index, segment.paragraph, segment.source, segment.target, deduplicate(findings))
 
 
 def _overlaps(finding: Finding, start: int, end: int) -> bool:
@@ -261,5 +277,4 @@ def _dictionary_words(terms: tuple[Term, ...]) -> list[str]:
 # engine findings the workbench knows better about, and the words it teaches the engine: workbench/qa/engines/noise.py
 from workbench.qa.engines.noise import engine_noise as _engine_noise  # noqa: E402
 from workbench.qa.engines.noise import pinyin_words as _pinyin_words  # noqa: E402
-from workbench.qa.engines.noise import proper_name_word as _proper_name_word  # noqa: E402,F401
 from workbench.qa.engines.noise import romanised_words as _romanised_words  # noqa: E402

@@ -20,11 +20,14 @@ def summary(reports, engine: str) -> dict:
     }
 
 
-def render_json(reports, engine: str) -> dict:
+def render_json(reports, engine: str, signature: dict | None = None) -> dict:
+    """``signature`` (RunSignature.to_dict()) says which checks, settings, engine, glossary and aligner
+    the findings come from."""
     return {
         "segments": [{"index": r.index, "paragraph": r.paragraph, "source": r.source, "target": r.target,
                       "findings": [f.to_json() for f in r.findings]} for r in reports],
         "summary": summary(reports, engine),
+        **({"signature": signature} if signature is not None else {}),
     }
 
 

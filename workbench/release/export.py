@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import RefusedError, UserError
-from workbench.release.model import ExportProject
+from workbench.release.model import ExportProject, ReleaseFindings
 from workbench.infra.safe_write import write_bytes_atomically
 
 # format -> (module in workbench.formats, function); an explicit registry, no discovery
@@ -85,6 +85,7 @@ def manifest(project: ExportProject, fmt: str, output: Path, include_unapproved:
         "approvals": [{"segment": int(u.id), "status": u.status, "by": u.approver, "at": u.approved_at}
                       for u in project.units if u.approver],
         "editing_effort": editing_effort(project),
+        "check_signatures": dict(project.check_signatures),
         "workbench_version": __version__,
         "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
@@ -104,5 +105,6 @@ def manifest_path(output: Path) -> Path:
     return output.with_name(output.name + ".manifest.json")
 
 
-def with_findings(project: ExportProject, findings: dict[int, tuple[str, ...]]) -> ExportProject:
-    return replace(project, units=tuple(replace(u, findings=findings.get(int(u.id), ())) for u in project.units))
+def with_findings(project: ExportProject, findings: ReleaseFindings) -> ExportProject:
+    return replace(project, units=tuple(replace(u, findings=findings.notes.get(int(u.id), ())) for u in project.units),
+                   check_signatures=dict(findings.signatures))

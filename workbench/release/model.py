@@ -41,6 +41,18 @@ class ExportProject:
     source_language: str = SOURCE_LANGUAGE
     target_language: str = TARGET_LANGUAGE
     extra: dict = field(default_factory=dict)
+    # per document, the signature of the check run whose findings the units carry (RunSignature.text())
+    check_signatures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseFindings:
+    """The open findings a release carries, by segment number, and the signature of the check run that
+    found them per document: the manifest says which checks, settings, engine, glossary and aligner the
+    "no open findings" of an approved release rests on."""
+
+    notes: dict[int, tuple[str, ...]]  # "category/check: message" (finding_note)
+    signatures: dict[str, str] = field(default_factory=dict)
 
 
 def finding_note(finding) -> str:

@@ -41,6 +41,8 @@ class Document(Base):
     source_text: Mapped[str] = mapped_column(Text)
     draft_text: Mapped[str] = mapped_column(Text)
     length_ratio: Mapped[float] = mapped_column(Float, default=0.0)
+    # how the pairs were made (the aligner's parameters version, or "as-imported"), for check signatures
+    aligner: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     project: Mapped[Project] = relationship(back_populates="documents")
     segments: Mapped[list[SegmentRow]] = relationship(back_populates="document", order_by="SegmentRow.position")

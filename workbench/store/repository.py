@@ -40,6 +40,11 @@ class AlignedDocument(Protocol):
     @property
     def pairs(self) -> Sequence[Pair]: ...
 
+    @property
+    def aligner(self) -> str:
+        """How the pairs were made (kept for the signature of the findings on them)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ProjectSummary:
@@ -83,7 +88,7 @@ def import_document(factory: sessionmaker, project_name: str, document_name: str
             raise UserError(f"project {project_name!r} already has a document named {document_name!r}")
         document = Document(project_id=project.id, name=document_name, source_file=source_file,
                             draft_file=draft_file, source_text=source_text, draft_text=draft_text,
-                            length_ratio=alignment.length_ratio)
+                            length_ratio=alignment.length_ratio, aligner=alignment.aligner)
         session.add(document)
         session.flush()
         rows = []

@@ -16,6 +16,7 @@ class GrammarEngine(Protocol):
     """check(text) returns findings with offsets into ``text`` (code points)."""
 
     name: str
+    version: str  # what the run's signature names besides the engine: a package version, a server
 
     def check(self, text: str) -> list[Finding]: ...
 

@@ -59,6 +59,15 @@ def typed_dash(text: str, start: int, end: int) -> str | None:
     return "\u2013" if between_figures else "\u2014"
 
 
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
 DISABLED_RULES = ("LongSentences",)
 
 
@@ -91,6 +100,7 @@ class HarperEngine:
         self._lock = threading.Lock()
         self._protected: set[str] = set()
         self._dialect = dialect.upper()
+        self.version = f"{_package_version('harper-py')}/{dialect.lower()}"  # for the run's signature
         self._british_linter = None
         self._dictionary_answers: dict[tuple[int, str], bool] = {}  # (linter, word) -> accepted
 

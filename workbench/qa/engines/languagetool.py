@@ -174,6 +174,7 @@ class LanguageToolEngine:
                 raise EngineUnavailable(f"{where}: {verb} ({_reason(error)}); {ADVICE}") from None
             except ValueError as error:
                 raise EngineUnavailable(f"{where}: {_reason(error)}") from None
+            self.version = f"server {self.server_url}"  # the server's own version is not in the protocol's answer
             return
         if shutil.which("java") is None:
             raise EngineUnavailable(f"LanguageTool: no server is set and Java is not installed; "
@@ -184,6 +185,7 @@ class LanguageToolEngine:
                                     f"{install_folder()}; set {SERVER_ENV}=http://host:8081 or use the harper engine")
         try:
             self._tool = tool_class(language, language_tool_download_version=version)
+            self.version = version
         except (LanguageToolError, OSError, ValueError) as error:
             raise EngineUnavailable(f"LanguageTool {version} in {install_folder()} did not start "
                                     f"({_reason(error)}); set {SERVER_ENV}=http://host:8081 or use the harper engine"

@@ -13,7 +13,7 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.project.exporting import export_release
 from workbench.release.export import EXPORTERS, manifest_path
-from workbench.release.model import finding_note
+from workbench.release.model import ReleaseFindings, finding_note
 from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
@@ -45,7 +45,7 @@ if st.button("Export", key="release_export"):
         output = Path(folder) / f"{project}.{SUFFIX.get(fmt, fmt)}"
         try:
             record = export_release(factory, project, fmt, output, user, include_unapproved=include,
-                                    findings=findings, via="app")
+                                    findings=ReleaseFindings(findings, checked.signatures()), via="app")
         except UserError as error:
             st.error(escape(str(error)))
         else:
