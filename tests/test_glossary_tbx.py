@@ -155,3 +155,12 @@ def test_tbx_unknown_version_and_control_characters_refused(tmp_path):
         tbx.write(Glossary(TRICKY), tmp_path / "out.tbx", version="v2")
     with pytest.raises(UserError, match="control characters"):
         tbx.write(Glossary((Term("坏", "bad\x01term"),)), tmp_path / "bad.tbx")
+
+
+def test_a_refused_tbx_write_leaves_the_file_that_was_there(tmp_path):
+    path = tmp_path / "glossary.tbx"
+    tbx.write(Glossary(TRICKY[:2]), path)
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="control characters"):
+        tbx.write(Glossary((Term("坏", "bad\x01term"),)), path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["glossary.tbx"]

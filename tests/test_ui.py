@@ -130,6 +130,21 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app, factory):
 
 
 
+def test_release_page_exports_the_projects_glossary_as_tbx(app, factory, tmp_path):
+    from workbench.formats import tbx
+    from workbench.store.repository import project_by_name, project_terms
+
+    app.switch_page("app_pages/release.py").run()
+    app.button(key="release_glossary").click().run()
+    assert not app.exception
+    project, data, count = app.session_state["release_glossary_file"]
+    (tmp_path / "g.tbx").write_bytes(data)
+    with factory() as session:
+        terms = project_terms(session, project_by_name(session, "wuzheng-5g"))
+    assert project == "wuzheng-5g" and tbx.read(tmp_path / "g.tbx").terms == terms and count == len(terms) > 0
+    assert f"{count} terms" in shown(app.caption[-1])
+
+
 def test_translate_filters_by_category_status_and_text(app):
     app.switch_page("app_pages/translate.py").run()
     assert len(app.text_area) == 10  # ten pairs a page

@@ -206,13 +206,11 @@ def cmd_decide(args) -> int:
 def cmd_export(args) -> int:
     from workbench.project.exporting import export_release
     from workbench.release.export import manifest_path
-    from workbench.store.review import authorize_export
 
     factory = _factory(args)
     output = Path(args.output)
     if args.format == "tbx":
-        authorize_export(factory, args.project, args.actor)  # before any file is written
-        return _export_glossary(factory, args.project, output)
+        return _export_glossary(factory, args.project, output, args.actor)
     record = export_release(factory, args.project, args.format, output, args.actor,
                             include_unapproved=args.include_unapproved)
     effort = record["editing_effort"]
@@ -221,21 +219,13 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _export_glossary(factory, project_name: str, output: Path) -> int:
-    import tempfile
-
-    from workbench.formats import tbx
-    from workbench.model import Glossary
+def _export_glossary(factory, project_name: str, output: Path, actor: str) -> int:
     from workbench.infra.safe_write import write_bytes_atomically
-    from workbench.store.repository import project_by_name, project_terms
+    from workbench.project.exporting import export_glossary
 
-    with factory() as session:
-        terms = project_terms(session, project_by_name(session, project_name))
-    with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(folder) / output.name
-        tbx.write(Glossary(terms, project_name), scratch)
-        write_bytes_atomically(output, scratch.read_bytes())
-    print(f"wrote {output}: {len(terms)} glossary terms")
+    data, count = export_glossary(factory, project_name, actor)  # authorised before any file is written
+    write_bytes_atomically(output, data)
+    print(f"wrote {output}: {count} glossary terms")
     return 0
 
 

@@ -60,7 +60,16 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
 
 
 def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
-    """Write TBX-Basic, v3 (ISO 30042:2019) or 2008 style; no DTD, UTF-8, built as a tree and never by hand."""
+    """Write the glossary to ``path`` atomically: a failed write leaves the file that was there."""
+    from workbench.infra.safe_write import write_bytes_atomically
+
+    write_bytes_atomically(path, to_bytes(glossary, version, str(path)))
+
+
+def to_bytes(glossary: Glossary, version: str = "v3", name: str = "glossary") -> bytes:
+    """TBX-Basic, v3 (ISO 30042:2019) or 2008 style; no DTD, UTF-8, built as a tree and never by hand.
+    ``name`` is what an error message calls the output."""
+    path = name
     if version not in VERSIONS:
         raise UserError(f"unknown TBX version {version!r}; use one of {', '.join(VERSIONS)}")
     entry_name, language_name, term_name = _NAMES[version]
@@ -100,7 +109,7 @@ def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
                 _set_note(make(term_section, "termNote"), "administrativeStatus", status)
                 if term_type:
                     _set_note(make(term_section, "termNote"), "termType", term_type)
-    etree.ElementTree(root).write(str(path), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def _entry_rows(entry) -> tuple[list[dict[str, str]], str]:
@@ -171,7 +180,7 @@ def _set_note(element, category: str, value: str) -> None:
     element.text = value
 
 
-def _set_text(element, text: str, path: Path) -> None:
+def _set_text(element, text: str, path: str) -> None:
     try:
         element.text = text
     except ValueError:

@@ -34,3 +34,16 @@ def export_release(factory: sessionmaker, project: str, fmt: str, output: Path, 
               else {"format": fmt, "file": str(output), "sha256": sha256})
     record_export(factory, project, actor, detail)
     return record
+
+
+def export_glossary(factory: sessionmaker, project: str, actor: str) -> tuple[bytes, int]:
+    """The project's glossary as TBX v3 and its number of terms; refused unless the actor may export.
+    The caller writes the bytes (atomically) or offers them for download."""
+    from workbench.formats import tbx
+    from workbench.model import Glossary
+    from workbench.store.repository import project_by_name, project_terms
+
+    authorize_export(factory, project, actor)
+    with factory() as session:
+        terms = project_terms(session, project_by_name(session, project))
+    return tbx.to_bytes(Glossary(terms, project), name=f"{project}.tbx"), len(terms)

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.infra.safe_write import write_text_atomically
 from workbench.qa.config import CheckConfig
 
 
@@ -44,4 +45,4 @@ def write(config: CheckConfig, path: Path) -> None:
     lines = [f"disabled = [{', '.join(repr(c).replace(chr(39), chr(34)) for c in sorted(config.disabled))}]", "",
              "[severity]"]
     lines += [f'{check} = "{severity}"' for check, severity in sorted(config.severity.items())]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_text_atomically(path, "\n".join(lines) + "\n")  # a failed write leaves the old settings

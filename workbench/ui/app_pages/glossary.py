@@ -40,11 +40,8 @@ st.caption(f"{len(stored.terms)} terms · version {stored.version}" if stored.ve
 
 
 def _export(glossary: Glossary, suffix: str) -> bytes:
-    """The glossary as the bytes of a .csv or .tbx file, written by the format adapter."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"glossary{suffix}"
-        (glossary_csv if suffix == ".csv" else tbx).write(glossary, path)
-        return path.read_bytes()
+    """The glossary as the bytes of a .csv or .tbx file, from the format adapter."""
+    return glossary_csv.to_bytes(glossary) if suffix == ".csv" else tbx.to_bytes(glossary, name=f"glossary{suffix}")
 
 
 def _read_upload(name: str, data: bytes) -> Glossary:

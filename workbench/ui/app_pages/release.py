@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.project.exporting import export_release
+from workbench.project.exporting import export_glossary, export_release
 from workbench.release.export import EXPORTERS, manifest_path
 from workbench.release.model import ReleaseFindings, finding_note
 from workbench.ui.markup import escape
@@ -58,3 +58,16 @@ if "release_file" in st.session_state:
                f"TER {effort.get('ter')}")
     st.download_button(f"Download {name}", data, file_name=name, key="release_download")
     st.download_button("Download the manifest", manifest, file_name=name + ".manifest.json", key="release_manifest")
+
+st.subheader("Glossary")
+if st.button("Export the glossary (TBX)", key="release_glossary"):
+    try:
+        st.session_state["release_glossary_file"] = (project, *export_glossary(factory, project, user))
+    except UserError as error:
+        st.error(escape(str(error)))
+glossary_file = st.session_state.get("release_glossary_file")
+if glossary_file and glossary_file[0] == project:  # not another project's glossary
+    _, data, count = glossary_file
+    st.caption(f"{count} terms, TBX v3 (ISO 30042)")
+    st.download_button(f"Download {project}.tbx", data, file_name=f"{project}.tbx", mime="application/x-tbx+xml",
+                       key="release_glossary_download")
