@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import galechurch  # noqa: E402
 
-from tests.gold import ALIGN_DATA, gold_documents  # noqa: E402
+from tests.align.gold import ALIGN_DATA, gold_documents  # noqa: E402
 from workbench.align import align  # noqa: E402
 from workbench.align.lexicon import load_lexicon  # noqa: E402
 from workbench.align.scoring import score  # noqa: E402
@@ -102,7 +102,7 @@ def run_workbench(source: Path, draft: Path, output: Path) -> tuple[float, int]:
 
 
 def galechurch_full_dp(zh: list[str], en: list[str]):
-    """galechurch over one block, calibrated as tests/gold.py does: its DP time and its beads as text."""
+    """galechurch over one block, calibrated as tests/align/gold.py does: its DP time and its beads as text."""
     ratio = sum(len(t.replace(" ", "")) for t in en) / max(sum(len(t) for t in zh), 1)
     started = time.perf_counter()
     result = galechurch.align(zh, en, mean_xy=ratio, variance_xy=6.8 * ratio,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.gold import galechurch_beads, gold_documents  # noqa: E402
+from tests.align.gold import galechurch_beads, gold_documents  # noqa: E402
 from workbench.align import align  # noqa: E402
 from workbench.align.scoring import BoundaryScore, score  # noqa: E402
 from workbench.formats import read_document  # noqa: E402

@@ -1,7 +1,7 @@
 """The aligner on the real drafts (tests/data/real), beside galechurch on the same sentences.
 
 Every draft of both corpora is aligned with its paragraphs kept and joined into one block per
-side, and scored against the corpus segments (tests/real_alignment.py says how). Prints, per corpus
+side, and scored against the corpus segments (tests/align/real_alignment.py says how). Prints, per corpus
 and layout, the gold boundaries recovered and the predicted boundaries consistent with the gold,
 per system and overall, and how much of what is wrong the low-confidence mark catches.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.real_alignment import LAYOUTS, confidence_shares, run, total  # noqa: E402
+from tests.align.real_alignment import LAYOUTS, confidence_shares, run, total  # noqa: E402
 
 TARGETS = {"paragraphs": (0.99, None), "block": (0.95, 0.97)}
 

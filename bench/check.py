@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.gold import gold_documents  # noqa: E402
+from tests.align.gold import gold_documents  # noqa: E402
 from workbench.formats import read_document  # noqa: E402
 from workbench.formats.glossary_csv import read as read_glossary  # noqa: E402
 from workbench.model import Term  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import real_drafts as real  # noqa: E402
+from tests.qa import real_drafts as real  # noqa: E402
 
 TARGETS = "targets (news): default word-level confirmed >= 0.60 and >= 3x chance; >= 0.50 per check with >= 20"
 # recall per MQM group of the default findings when issue 10 was filed: no group may fall below it
@@ -91,7 +91,7 @@ def _audit(name: str) -> list[dict]:
 
 
 def audit_verdicts() -> list[tuple[str, bool]]:
-    """The hand audits in tests/data/real (tests/test_real_drafts.py checks they cover today's findings)."""
+    """The hand audits in tests/data/real (tests/qa/test_real_drafts.py checks they cover today's findings)."""
     sample = _audit("finding_audit.tsv") + _audit("added_checks_audit.tsv")
     true = sum(r["verdict"] == "true" for r in sample)
     remarks = _audit("remark_audit.tsv") + _audit("number_audit.tsv")

@@ -16,12 +16,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from bench.align import build_pair  # noqa: E402
+from tests.align.gold import gold_documents  # noqa: E402
+from workbench.formats import read_document  # noqa: E402
+from workbench.model import SourceText  # noqa: E402
+from workbench.segment import segment  # noqa: E402
+from workbench.text.paragraphs import paragraph_spans  # noqa: E402
 from workbench.ingest.pipeline import align_texts  # noqa: E402
 from workbench.store.engine import session_factory  # noqa: E402
 from workbench.store.repository import document_segments, import_document  # noqa: E402
 
 APP = str(Path(__file__).resolve().parent.parent / "workbench" / "ui" / "app.py")
+
+
+def build_pair(sentences: int) -> tuple[SourceText, SourceText]:
+    """The gold documents, paragraphs kept, one after another until the Chinese has ``sentences`` sentences."""
+    documents = [(read_document(d.source).text, read_document(d.draft).text) for d in gold_documents()]
+    zh_parts, en_parts, count = [], [], 0
+    while count < sentences:
+        for zh, en in documents:
+            zh_parts.append(zh)
+            en_parts.append(en)
+            count += len(segment(SourceText(zh, paragraph_spans(zh)), "zh").segments)
+            if count >= sentences:
+                break
+    zh_text, en_text = "\n\n".join(zh_parts), "\n\n".join(en_parts)
+    return SourceText(zh_text, paragraph_spans(zh_text)), SourceText(en_text, paragraph_spans(en_text))
 
 
 def timed(action) -> float:

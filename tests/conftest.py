@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent  # tests/: its data/ and hostile/ folders are shared by every package
+ROOT = TESTS.parent
 SAMPLE = ROOT / "samples" / "wuzheng-5g"
 SAMPLE_GLOSSARY = ROOT / "glossaries" / "wuzheng.csv"
 
@@ -113,3 +114,12 @@ def old_store(path: Path, revision: str, *statements: str) -> str:
             connection.execute(text(statement))
     old.dispose()
     return url
+
+
+def run_cli(args, env: dict, stdin: str | None = None):
+    """``workbench ARGS`` in a fresh process, as a user runs it: its exit code, stdout and stderr."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True,
+                          env=env, input=stdin, timeout=300)

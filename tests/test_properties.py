@@ -1,8 +1,8 @@
 """Properties that must hold for any input, checked with hypothesis, beside the ones kept next to their modules.
 
 The four promised properties and where each lives are listed in docs/hostile.md: segmentation loses no character
-(tests/test_segment.py), alignment covers both texts in order (here, sentence by sentence, and tests/test_align.py),
-fixes are idempotent (tests/test_fixes.py), and export -> import round-trips (here).
+(tests/segment/test_segment.py), alignment covers both texts in order (here, sentence by sentence, and tests/align/test_align.py),
+fixes are idempotent (tests/qa/test_fixes.py), and export -> import round-trips (here).
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ class HarperEngine:
         return known
 
 
-# LINT_KINDS, DEFAULT_KIND and check_id stay importable from here: tests/real_drafts.py's "Harper alone"
+# LINT_KINDS, DEFAULT_KIND and check_id stay importable from here: tests/qa/real_drafts.py's "Harper alone"
 # baseline reports Harper per lint kind with them.
 __all__ = ["DEFAULT_KIND", "DISABLED_RULES", "LINT_KINDS", "HarperEngine", "check_id", "is_cjk_run", "is_protected",
            "replacement", "rule_check_id"]
