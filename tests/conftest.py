@@ -123,3 +123,15 @@ def run_cli(args, env: dict, stdin: str | None = None):
 
     return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, text=True,
                           env=env, input=stdin, timeout=300)
+
+
+def write_file(render, value, path: Path, *options, **named) -> Path:
+    """What every caller of a format adapter does: render the value to bytes (the path's name is what an
+    error message calls the file) and write them to ``path``."""
+    path.write_bytes(render(value, str(path), *options, **named))
+    return path
+
+
+def writer(render):
+    """``render`` as a (value, path) writer: for tables of formats that write files."""
+    return lambda value, path, *options, **named: write_file(render, value, path, *options, **named)

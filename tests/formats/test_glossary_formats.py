@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from tests.formats.format_contract import FormatContract, one_line_naming, refused_quickly, zip_file
+from tests.conftest import write_file
 from workbench.errors import UserError
 from workbench.formats import glossary_csv, glossary_xlsx, tbx
 from workbench.model import Glossary, Term
@@ -61,7 +62,7 @@ class TestCsv(GlossaryContract):
     suffix = ".csv"
 
     def write(self, glossary, path):
-        glossary_csv.write(glossary, path)
+        write_file(glossary_csv.render, glossary, path)
 
     def read(self, path, **options):
         return glossary_csv.read(path, **options)
@@ -89,7 +90,7 @@ class TestTsv(GlossaryContract):
 
     def test_module_writer_round_trips_a_tsv(self, tmp_path):
         path = tmp_path / "glossary.tsv"
-        glossary_csv.write(Glossary(TRICKY), path)
+        write_file(glossary_csv.render, Glossary(TRICKY), path)
         assert glossary_csv.read(path).terms == TRICKY
 
 
@@ -97,7 +98,7 @@ class TestXlsx(GlossaryContract):
     suffix = ".xlsx"
 
     def write(self, glossary, path):
-        glossary_xlsx.write(glossary, path)
+        write_file(glossary_xlsx.render, glossary, path)
 
     def read(self, path, **options):
         return glossary_xlsx.read(path, **options)
@@ -107,7 +108,7 @@ class TestTbxV3(GlossaryContract):
     suffix = ".tbx"
 
     def write(self, glossary, path):
-        tbx.write(glossary, path, version="v3")
+        write_file(tbx.render, glossary, path, version="v3")
 
     def read(self, path, **options):
         return tbx.read(path, **options)
@@ -115,7 +116,7 @@ class TestTbxV3(GlossaryContract):
 
 class TestTbxBasic2008(TestTbxV3):
     def write(self, glossary, path):
-        tbx.write(glossary, path, version="basic2008")
+        write_file(tbx.render, glossary, path, version="basic2008")
 
 
 # ---------------------------------------------------------------- XLSX
@@ -181,7 +182,7 @@ def test_xlsx_missing_column_names_the_file_and_the_column(tmp_path):
 
 def test_xlsx_written_cells_never_run_as_formulas(tmp_path):
     path = tmp_path / "formulas.xlsx"
-    glossary_xlsx.write(Glossary(TRICKY), path)
+    write_file(glossary_xlsx.render, Glossary(TRICKY), path)
     cells = [cell for row in openpyxl.load_workbook(path).active.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
     assert not [cell.value for cell in cells if str(cell.value or "")[:1] in glossary_xlsx.FORMULA_STARTS]
@@ -239,4 +240,4 @@ def test_xlsx_corrupt_or_hostile_workbook_is_refused(tmp_path, make, phrase):
 
 def test_xlsx_control_characters_refused_on_write(tmp_path):
     with pytest.raises(UserError, match="control characters"):
-        glossary_xlsx.write(Glossary((Term("坏", "bad\x01term"),)), tmp_path / "bad.xlsx")
+        write_file(glossary_xlsx.render, Glossary((Term("坏", "bad\x01term"),)), tmp_path / "bad.xlsx")

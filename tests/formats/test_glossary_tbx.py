@@ -12,7 +12,7 @@ from tests.formats.test_glossary_formats import TRICKY
 from workbench.errors import UserError
 from workbench.formats import tbx
 from workbench.model import Glossary, Term
-from tests.conftest import TESTS
+from tests.conftest import TESTS, write_file
 
 DATA = TESTS / "data" / "glossaries"
 HOSTILE = TESTS / "hostile"
@@ -133,7 +133,7 @@ def test_tbx_other_refusals(tmp_path, content, phrase):
 ], ids=["v3", "basic2008"])
 def test_tbx_written_file_is_tbx_basic(tmp_path, version, root_tag, entry_tag, term_section):
     path = tmp_path / "out.tbx"
-    tbx.write(Glossary(TRICKY[:2]), path, version=version)
+    write_file(tbx.render, Glossary(TRICKY[:2]), path, version=version)
     raw = path.read_bytes()
     assert raw.startswith(b"<?xml version='1.0' encoding='UTF-8'?>") and b"<!DOCTYPE" not in raw
     assert "R&amp;D &lt;Dept&gt;".encode() in raw and "蒋卫东".encode() in raw
@@ -153,15 +153,15 @@ def test_tbx_written_file_is_tbx_basic(tmp_path, version, root_tag, entry_tag, t
 
 def test_tbx_unknown_version_and_control_characters_refused(tmp_path):
     with pytest.raises(UserError, match="unknown TBX version 'v2'"):
-        tbx.write(Glossary(TRICKY), tmp_path / "out.tbx", version="v2")
+        write_file(tbx.render, Glossary(TRICKY), tmp_path / "out.tbx", version="v2")
     with pytest.raises(UserError, match="control characters"):
-        tbx.write(Glossary((Term("坏", "bad\x01term"),)), tmp_path / "bad.tbx")
+        write_file(tbx.render, Glossary((Term("坏", "bad\x01term"),)), tmp_path / "bad.tbx")
 
 
 def test_a_refused_tbx_write_leaves_the_file_that_was_there(tmp_path):
     path = tmp_path / "glossary.tbx"
-    tbx.write(Glossary(TRICKY[:2]), path)
+    write_file(tbx.render, Glossary(TRICKY[:2]), path)
     before = path.read_bytes()
     with pytest.raises(UserError, match="control characters"):
-        tbx.write(Glossary((Term("坏", "bad\x01term"),)), path)
+        write_file(tbx.render, Glossary((Term("坏", "bad\x01term"),)), path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["glossary.tbx"]

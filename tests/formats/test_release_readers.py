@@ -16,6 +16,7 @@ import pytest
 
 from tests.formats.format_contract import one_line_naming, refused_quickly, zip_file
 from tests.formats.test_release_formats import FORMULA_STARTS, PROJECT, TRICKY, A, B
+from tests.conftest import write_file
 from workbench.errors import UserError
 from workbench.formats import release_csv, release_docx, release_json
 from workbench.release.model import ExportUnit
@@ -26,7 +27,7 @@ from workbench.release.model import ExportUnit
 
 def test_bilingual_table_layout(tmp_path):
     path = tmp_path / "bilingual.docx"
-    release_docx.write_bilingual(PROJECT, path)
+    write_file(release_docx.render_bilingual, PROJECT, path)
     document = docx.Document(str(path))
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [A, B]
     first = document.tables[0]
@@ -70,7 +71,7 @@ def test_bilingual_unknown_status_names_the_row(tmp_path):
 
 def _docx_bytes(tmp_path: Path) -> bytes:
     good = tmp_path / "good.docx"
-    release_docx.write_bilingual(PROJECT, good)
+    write_file(release_docx.render_bilingual, PROJECT, good)
     return good.read_bytes()
 
 
@@ -104,7 +105,7 @@ def shown(unit: ExportUnit) -> list[str]:
 
 def test_csv_starts_with_a_bom_and_opens_to_the_same_cells(tmp_path):
     path = tmp_path / "release.csv"
-    release_csv.write_csv(PROJECT, path)
+    write_file(release_csv.render_csv, PROJECT, path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfid,document,paragraph,")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -121,7 +122,7 @@ def test_csv_starts_with_a_bom_and_opens_to_the_same_cells(tmp_path):
 ], ids=["crlf", "doubled-quotes", "plus", "minus", "at", "tab", "typed-quote", "script-as-text", "findings-joined"])
 def test_csv_bytes(tmp_path, fragment):
     path = tmp_path / "release.csv"
-    release_csv.write_csv(PROJECT, path)
+    write_file(release_csv.render_csv, PROJECT, path)
     assert fragment in path.read_bytes()
 
 
@@ -159,7 +160,7 @@ def test_table_problems_name_the_row(tmp_path, reader, suffix, header, row, phra
 
 def test_xlsx_has_no_formula_cell(tmp_path):
     path = tmp_path / "release.xlsx"
-    release_csv.write_xlsx(PROJECT, path)
+    write_file(release_csv.render_xlsx, PROJECT, path)
     cells = [cell for row in openpyxl.load_workbook(path).active.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f" or str(cell.value).startswith("=")]
     assert not [cell.value for cell in cells if isinstance(cell.value, str) and cell.value[:1] in FORMULA_STARTS]
@@ -182,7 +183,7 @@ def test_xlsx_edited_in_a_spreadsheet_reads(tmp_path):
 
 def _xlsx_bytes(tmp_path: Path) -> bytes:
     good = tmp_path / "good.xlsx"
-    release_csv.write_xlsx(PROJECT, good)
+    write_file(release_csv.render_xlsx, PROJECT, good)
     return good.read_bytes()
 
 
@@ -216,7 +217,7 @@ def test_xlsx_corrupt_or_hostile_workbook_refused_in_one_line(tmp_path, make, ph
 def test_json_round_trips_the_whole_project(tmp_path):
     path = tmp_path / "release.json"
     project = replace(PROJECT, extra={"client": "五征"})
-    release_json.write(project, path)
+    write_file(release_json.render, project, path)
     assert release_json.read_project(path) == project
     text = path.read_text(encoding="utf-8")
     assert text.startswith('{\n  "schema": "workbench-project/1",\n  "project": "五征 5G 发布",')
@@ -225,7 +226,7 @@ def test_json_round_trips_the_whole_project(tmp_path):
 
 def test_json_lists_documents_from_the_units_when_the_project_has_none(tmp_path):
     path = tmp_path / "release.json"
-    release_json.write(replace(PROJECT, documents=()), path)
+    write_file(release_json.render, replace(PROJECT, documents=()), path)
     assert json.loads(path.read_text(encoding="utf-8"))["documents"] == [A, B]
 
 

@@ -17,7 +17,7 @@ from workbench.release import export as release
 from workbench.errors import UserError
 from workbench.formats import tmx, xliff
 from workbench.release.model import ExportProject, ExportUnit
-from tests.conftest import ROOT, TESTS
+from tests.conftest import ROOT, TESTS, write_file, writer
 
 HOSTILE = TESTS / "hostile"
 OTHER_TOOL_TMX = TESTS / "data" / "tmx" / "other-tool.tmx"
@@ -51,9 +51,9 @@ TRICKY = (
 PROJECT = ExportProject("tricky", TRICKY, (PRESS, MISC))
 
 FORMATS = [
-    pytest.param(lambda project, path: xliff.write(project, path, "2.0"), xliff.read, ".xlf", id="xliff-2.0"),
-    pytest.param(lambda project, path: xliff.write(project, path, "1.2"), xliff.read, ".xlf", id="xliff-1.2"),
-    pytest.param(tmx.write, tmx.read, ".tmx", id="tmx"),
+    pytest.param(lambda project, path: write_file(xliff.render, project, path, "2.0"), xliff.read, ".xlf", id="xliff-2.0"),
+    pytest.param(lambda project, path: write_file(xliff.render, project, path, "1.2"), xliff.read, ".xlf", id="xliff-1.2"),
+    pytest.param(writer(tmx.render), tmx.read, ".tmx", id="tmx"),
 ]
 
 
@@ -61,10 +61,7 @@ class TestXliff20Contract(RoundTripContract):
     """XLIFF through the contract every release format passes (atomic, deterministic, round trip, refusals)."""
 
     suffix = ".xlf"
-    version = "2.0"
-
-    def write(self, project, path):
-        xliff.write(project, path, self.version)
+    format_name = "xliff"
 
     def read(self, path, **options):
         return xliff.read(path, **options)
@@ -81,14 +78,12 @@ class TestXliff20Contract(RoundTripContract):
 
 
 class TestXliff12Contract(TestXliff20Contract):
-    version = "1.2"
+    format_name = "xliff12"
 
 
 class TestTmxContract(RoundTripContract):
     suffix = ".tmx"
-
-    def write(self, project, path):
-        tmx.write(project, path)
+    format_name = "tmx"
 
     def read(self, path, **options):
         return tmx.read(path, **options)
@@ -123,13 +118,13 @@ STATUS_TABLE = [  # status, XLIFF 2.0 state, XLIFF 1.2 target state, XLIFF 1.2 a
 @pytest.mark.parametrize("status, state_20, state_12, approved_12", STATUS_TABLE, ids=[r[0] for r in STATUS_TABLE])
 def test_status_is_written_as_standard_states_and_kept_exactly(tmp_path, status, state_20, state_12, approved_12):
     project = ExportProject("one", (replace(TRICKY[0], status=status),))
-    xliff.write(project, tmp_path / "a.xlf", "2.0")
+    write_file(xliff.render, project, tmp_path / "a.xlf", "2.0")
     segment = etree.parse(str(tmp_path / "a.xlf")).find(".//{*}segment")
     assert (segment.get("state"), segment.get("subState")) == (state_20, f"workbench:{status}")
-    xliff.write(project, tmp_path / "b.xlf", "1.2")
+    write_file(xliff.render, project, tmp_path / "b.xlf", "1.2")
     unit = etree.parse(str(tmp_path / "b.xlf")).find(".//{*}trans-unit")
     assert (unit.find("{*}target").get("state"), unit.get("approved")) == (state_12, approved_12)
-    tmx.write(project, tmp_path / "c.tmx")
+    write_file(tmx.render, project, tmp_path / "c.tmx")
     assert etree.parse(str(tmp_path / "c.tmx")).find(".//prop[@type='x-status']").text == status
     for path in (tmp_path / "a.xlf", tmp_path / "b.xlf"):
         assert xliff.read(path)[0].status == status
@@ -137,7 +132,7 @@ def test_status_is_written_as_standard_states_and_kept_exactly(tmp_path, status,
 
 
 def test_tmx_carries_history_as_standard_attributes(tmp_path):
-    tmx.write(PROJECT, tmp_path / "m.tmx")
+    write_file(tmx.render, PROJECT, tmp_path / "m.tmx")
     tu = etree.parse(str(tmp_path / "m.tmx")).find(".//tu")
     assert dict(tu.attrib) == {"tuid": "1", "creationid": "mt-import", "creationdate": "20240501T080000Z",
                                "changeid": "lin.mei", "changedate": "20240501T102030Z"}
@@ -183,7 +178,7 @@ VALIDATORS = [
 def test_written_files_are_valid_against_the_official_schema(tmp_path, version, validator):
     schema = validator()
     path = tmp_path / "out.xml"
-    tmx.write(PROJECT, path) if version == "tmx" else xliff.write(PROJECT, path, version)
+    write_file(tmx.render, PROJECT, path) if version == "tmx" else write_file(xliff.render, PROJECT, path, version)
     assert schema.validate(etree.parse(str(path))), schema.error_log
 
 
@@ -198,7 +193,7 @@ BREAKAGES = {  # an out-of-vocabulary value the standard enumerates, so a valida
 def test_the_schema_check_is_not_vacuous(tmp_path, version, validator):
     schema = validator()
     path = tmp_path / "out.xml"
-    tmx.write(PROJECT, path) if version == "tmx" else xliff.write(PROJECT, path, version)
+    write_file(tmx.render, PROJECT, path) if version == "tmx" else write_file(xliff.render, PROJECT, path, version)
     tree = etree.parse(str(path))
     element, attribute = BREAKAGES[version]
     tree.find(element).set(attribute, "half-done")
@@ -212,9 +207,9 @@ def _toolkit_store(kind: str, path: Path):
 
 
 @pytest.mark.parametrize("kind, write", [
-    ("xliff2", lambda project, path: xliff.write(project, path, "2.0")),
-    ("xliff", lambda project, path: xliff.write(project, path, "1.2")),
-    ("tmx", tmx.write),
+    ("xliff2", lambda project, path: write_file(xliff.render, project, path, "2.0")),
+    ("xliff", lambda project, path: write_file(xliff.render, project, path, "1.2")),
+    ("tmx", writer(tmx.render)),
 ], ids=["xliff-2.0", "xliff-1.2", "tmx"])
 def test_translate_toolkit_reads_the_same_units(tmp_path, kind, write):
     path = tmp_path / ("out.tmx" if kind == "tmx" else "out.xlf")
@@ -372,14 +367,14 @@ def test_unreadable_content_is_one_line(tmp_path, text, read, expected):
 
 
 @pytest.mark.parametrize("write, project, expected", [
-    (lambda p, path: xliff.write(p, path, "2.1"), PROJECT, "unknown XLIFF version"),
-    (xliff.write, ExportProject("empty", ()), "has no segments"),
-    (xliff.write, ExportProject("c", (replace(TRICKY[0], target="bell \x07"),)), "segment 1 contains control"),
-    (tmx.write, ExportProject("c", (replace(TRICKY[0], target="bell \x07"),)), "segment 1 contains control"),
-    (xliff.write, ExportProject("d", (TRICKY[0], TRICKY[0])), "appears twice"),
-    (xliff.write, ExportProject("s", (replace(TRICKY[0], id="segment 1"),)), "cannot be an XLIFF 2.0 unit id"),
-    (tmx.write, ExportProject("t", (replace(TRICKY[0], created_at="yesterday"),)), "not an ISO 8601 time"),
-    (tmx.write, ExportProject("u", (replace(TRICKY[0], status="done"),)), "unknown status 'done'"),
+    (lambda p, path: write_file(xliff.render, p, path, "2.1"), PROJECT, "unknown XLIFF version"),
+    (writer(xliff.render), ExportProject("empty", ()), "has no segments"),
+    (writer(xliff.render), ExportProject("c", (replace(TRICKY[0], target="bell \x07"),)), "segment 1 contains control"),
+    (writer(tmx.render), ExportProject("c", (replace(TRICKY[0], target="bell \x07"),)), "segment 1 contains control"),
+    (writer(xliff.render), ExportProject("d", (TRICKY[0], TRICKY[0])), "appears twice"),
+    (writer(xliff.render), ExportProject("s", (replace(TRICKY[0], id="segment 1"),)), "cannot be an XLIFF 2.0 unit id"),
+    (writer(tmx.render), ExportProject("t", (replace(TRICKY[0], created_at="yesterday"),)), "not an ISO 8601 time"),
+    (writer(tmx.render), ExportProject("u", (replace(TRICKY[0], status="done"),)), "unknown status 'done'"),
 ], ids=["version", "empty", "control-xliff", "control-tmx", "duplicate-id", "id-with-space", "bad-date", "status"])
 def test_write_refusals_are_one_line_and_leave_no_file(tmp_path, write, project, expected):
     path = tmp_path / "out.xml"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write_file
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -124,7 +124,7 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
     from workbench.release.model import ExportProject, ExportUnit
 
     memory = tmp_path / "memory.tmx"
-    tmx.write(ExportProject("memory", (ExportUnit("1", "old", 0, "蒋卫东在签约仪式上分享了他的观点。",
+    write_file(tmx.render, ExportProject("memory", (ExportUnit("1", "old", 0, "蒋卫东在签约仪式上分享了他的观点。",
                                                   "Jiang Weidong shared his views at the ceremony."),)), memory)
     url, _ = server
     with sync_playwright() as playwright:

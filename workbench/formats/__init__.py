@@ -1,31 +1,28 @@
-"""File format adapters; the registry maps a file suffix to the adapter that reads it."""
+"""File format adapters, one module per format, all listed in registry.py; what every reader shares
+(the size cap, refusing unreadable files) is here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import docx_text, txt
 from workbench.model import SourceText
 
 DEFAULT_SIZE_CAP = 50 * 1024 * 1024
 
-# suffix -> module with read(path, size_cap) -> SourceText
-READERS = {
-    ".txt": txt,
-    ".docx": docx_text,
-}
-
 
 def read_document(path: str | Path, size_cap: int = DEFAULT_SIZE_CAP) -> SourceText:
     """Read a source or draft document, whatever its supported format."""
+    # the registry imports every adapter, and adapters import check_file from here: so not at the top
+    from workbench.formats.registry import DOCUMENT_SUFFIXES
+
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
+    file_format = DOCUMENT_SUFFIXES.get(path.suffix.lower())
+    if file_format is None:
+        known = ", ".join(sorted(DOCUMENT_SUFFIXES))
         raise UserError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; use one of {known}")
     check_file(path, size_cap)
-    return reader.read(path, size_cap)
+    return file_format.read_document(path, size_cap)
 
 
 def check_file(path: Path, size_cap: int) -> int:

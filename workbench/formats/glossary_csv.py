@@ -49,17 +49,11 @@ def _rows(reader: csv.DictReader, path: Path) -> list[tuple[int, dict[str, str]]
     return [(number, row) for number, row in enumerate(reader, start=2)]
 
 
-def write(glossary: Glossary, path: Path) -> None:
-    """CSV, or TSV for a .tsv path, exactly as typed (the release CSV export is the one neutralised
-    against spreadsheet formulas; a glossary file is read back by the workbench); written atomically."""
-    from workbench.infra.safe_write import write_bytes_atomically
-
-    write_bytes_atomically(Path(path), to_bytes(glossary, tab_separated=Path(path).suffix.lower() == ".tsv"))
-
-
-def to_bytes(glossary: Glossary, tab_separated: bool = False) -> bytes:
+def render(glossary: Glossary, name: str = "glossary.csv") -> bytes:
+    """CSV, or TSV when ``name`` ends in .tsv, exactly as typed (the release CSV export is the one
+    neutralised against spreadsheet formulas; a glossary file is read back by the workbench)."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter="\t" if tab_separated else ",")
+    writer = csv.writer(buffer, delimiter="\t" if name.lower().endswith(".tsv") else ",")
     writer.writerow(COLUMNS)
     for term in glossary.terms:
         writer.writerow([term.source, term.target, term.type, ";".join(term.forbidden), term.note])

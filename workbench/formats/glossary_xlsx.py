@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from workbench.errors import UserError
@@ -44,8 +45,8 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     return Glossary(terms, path.name, tuple(str(p) for p in problems))
 
 
-def write(glossary: Glossary, path: Path) -> None:
-    """Write one sheet with a header row; cells that a spreadsheet would run as a formula are neutralised."""
+def render(glossary: Glossary, name: str = "glossary.xlsx") -> bytes:
+    """One sheet with a header row; cells that a spreadsheet would run as a formula are neutralised."""
     from openpyxl import Workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -58,12 +59,14 @@ def write(glossary: Glossary, path: Path) -> None:
         try:
             sheet.append([neutralise(value) for value in values])
         except IllegalCharacterError:
-            raise UserError(f"{path}: cannot write the term {term.source!r}: it contains control characters "
+            raise UserError(f"{name}: cannot write the term {term.source!r}: it contains control characters "
                             f"that a spreadsheet cannot hold") from None
     sheet.freeze_panes = "A2"
     for column, width in zip("ABCDE", (24, 36, 14, 40, 48)):
         sheet.column_dimensions[column].width = width
-    workbook.save(Path(path))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def neutralise(text: str) -> str:

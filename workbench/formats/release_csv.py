@@ -15,7 +15,6 @@ from workbench.formats.release_docx import FIXED_TIME, reproducible_zip
 from workbench.formats.release_json import unit_from_fields
 from workbench.formats.txt import decode
 from workbench.release.model import ExportProject, ExportUnit
-from workbench.infra.safe_write import write_bytes_atomically
 
 COLUMNS = ("id", "document", "paragraph", "source", "target", "status", "approver", "findings")
 REQUIRED = ("id", "document", "paragraph", "source", "target", "status")
@@ -23,17 +22,17 @@ FINDINGS_SEPARATOR = " | "  # a finding that itself contains " | " reads back as
 COLUMN_WIDTHS = (6, 20, 10, 48, 48, 11, 14, 48)
 
 
-def write_csv(project: ExportProject, path: Path) -> None:
+def render_csv(project: ExportProject, name: str = "release.csv") -> bytes:
     """RFC 4180 (CRLF rows, quotes only where needed), UTF-8 with a BOM so Excel shows the Chinese right."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for unit in project.units:
         writer.writerow([neutralise(str(cell)) for cell in _cells(unit)])
-    write_bytes_atomically(Path(path), buffer.getvalue().encode("utf-8-sig"))
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_xlsx(project: ExportProject, path: Path) -> None:
+def render_xlsx(project: ExportProject, name: str = "release.xlsx") -> bytes:
     """One sheet "units" with a frozen header row; the paragraph is a number, every other cell text."""
     from openpyxl import Workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
@@ -49,7 +48,7 @@ def write_xlsx(project: ExportProject, path: Path) -> None:
         try:
             sheet.append([cell if isinstance(cell, int) else neutralise(cell) for cell in _cells(unit)])
         except IllegalCharacterError:
-            raise UserError(f"{path}: cannot write segment {unit.id}: it contains control characters that a "
+            raise UserError(f"{name}: cannot write segment {unit.id}: it contains control characters that a "
                             f"spreadsheet cannot hold; remove them and export again") from None
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     workbook.properties.title = project.name
@@ -57,7 +56,7 @@ def write_xlsx(project: ExportProject, path: Path) -> None:
     buffer = io.BytesIO()
     # ExcelWriter, not workbook.save(): save() stamps the current time as "modified", so bytes would differ.
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    write_bytes_atomically(Path(path), reproducible_zip(buffer.getvalue()))
+    return reproducible_zip(buffer.getvalue())
 
 
 def read_csv(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:

@@ -15,7 +15,6 @@ from workbench.formats.docx_text import open_docx
 from workbench.formats.release_json import unit_from_fields
 from workbench.formats.release_txt import final_paragraphs, units_by_document
 from workbench.release.model import ExportProject, ExportUnit
-from workbench.infra.safe_write import write_bytes_atomically
 
 BILINGUAL_HEADER = ("#", "Chinese", "English", "Status")
 COLUMN_WIDTHS_CM = (1.3, 7.2, 7.2, 2.3)
@@ -34,11 +33,11 @@ FIXED_TIME = datetime(*ZIP_TIME)  # naive UTC, as python-docx and openpyxl take 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def write(project: ExportProject, path: Path) -> None:
+def render(project: ExportProject, name: str = "release.docx") -> bytes:
     """One Word paragraph per source paragraph that has text; a Heading 1 per document when there are several."""
     import docx
 
-    _refuse_control_characters(project, path)
+    _refuse_control_characters(project, name)
     document = docx.Document()
     groups = final_paragraphs(project)
     with_headings = len(groups) > 1
@@ -47,14 +46,14 @@ def write(project: ExportProject, path: Path) -> None:
             document.add_heading(name, level=1)
         for text in paragraphs:
             document.add_paragraph(text)
-    _save(document, project, path, language=project.target_language)
+    return _package(document, project, language=project.target_language)
 
 
-def write_bilingual(project: ExportProject, path: Path) -> None:
+def render_bilingual(project: ExportProject, name: str = "release.docx") -> bytes:
     """Per document a Heading 1 with its name, then a table with a header row and one row per unit."""
     import docx
 
-    _refuse_control_characters(project, path)
+    _refuse_control_characters(project, name)
     document = docx.Document()
     groups = units_by_document(project) or [(project.name, [])]
     for name, units in groups:
@@ -67,7 +66,7 @@ def write_bilingual(project: ExportProject, path: Path) -> None:
         for cell, title in zip(table.rows[0].cells, BILINGUAL_HEADER):
             cell.paragraphs[0].add_run(title).bold = True
         _add_rows(table, [(unit.id, unit.source, unit.target, unit.status) for unit in units])
-    _save(document, project, path, language=f"{project.source_language}, {project.target_language}")
+    return _package(document, project, language=f"{project.source_language}, {project.target_language}")
 
 
 def _add_rows(table, rows: list[tuple[str, ...]]) -> None:
@@ -172,14 +171,14 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return columns if "source" in columns and "target" in columns else None
 
 
-def _refuse_control_characters(project: ExportProject, path: Path) -> None:
+def _refuse_control_characters(project: ExportProject, name: str) -> None:
     """Name the segment before building anything: lxml would refuse it deep inside python-docx."""
     for unit in project.units:
         if any(_NOT_IN_XML.search(text) for text in (unit.id, unit.document, unit.source, unit.target, unit.status)):
-            raise UserError(f"{path}: cannot write segment {unit.id}: it contains control characters a Word file "
+            raise UserError(f"{name}: cannot write segment {unit.id}: it contains control characters a Word file "
                             f"cannot hold; remove them and export again")
     if _NOT_IN_XML.search(project.name):
-        raise UserError(f"{path}: the project name contains control characters a Word file cannot hold")
+        raise UserError(f"{name}: the project name contains control characters a Word file cannot hold")
 
 
 def _mark_as_header(row) -> None:
@@ -196,7 +195,7 @@ def _set_widths(table) -> None:
         column.width = cell.width = Cm(width)
 
 
-def _save(document, project: ExportProject, path: Path, language: str) -> None:
+def _package(document, project: ExportProject, language: str) -> bytes:
     properties = document.core_properties
     properties.title = project.name
     properties.language = language
@@ -207,7 +206,7 @@ def _save(document, project: ExportProject, path: Path, language: str) -> None:
     properties.created = properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     document.save(buffer)
-    write_bytes_atomically(Path(path), reproducible_zip(buffer.getvalue()))
+    return reproducible_zip(buffer.getvalue())
 
 
 def reproducible_zip(data: bytes) -> bytes:

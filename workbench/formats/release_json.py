@@ -10,7 +10,6 @@ from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.formats.release_txt import units_by_document
 from workbench.release.model import SOURCE_LANGUAGE, TARGET_LANGUAGE, ExportProject, ExportUnit
-from workbench.infra.safe_write import write_bytes_atomically
 
 SCHEMA = "workbench-project/1"
 STATUSES = ("draft", "edited", "approved", "rejected")
@@ -19,7 +18,7 @@ REQUIRED_FIELDS = ("id", "document", "paragraph", "source", "target")
 LIST_FIELDS = ("findings", "comments")
 
 
-def write(project: ExportProject, path: Path) -> None:
+def render(project: ExportProject, name: str = "release.json") -> bytes:
     """Pretty-printed UTF-8 (Chinese kept as is, not \\u-escaped), keys in schema order, final newline."""
     documents = list(project.documents) or [name for name, _ in units_by_document(project)]
     data = {
@@ -33,7 +32,7 @@ def write(project: ExportProject, path: Path) -> None:
     if project.extra:
         data["extra"] = project.extra
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    write_bytes_atomically(Path(path), (text + "\n").encode("utf-8"))
+    return (text + "\n").encode("utf-8")
 
 
 def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from workbench.release.model import ExportProject, ExportUnit
-from workbench.infra.safe_write import write_bytes_atomically
 
 PARAGRAPH_SEPARATOR = "\n\n"  # one blank line, as the workbench's own text reader expects
 DOCUMENT_SEPARATOR = "\n\n\n"  # two blank lines; document names are not written, this is the final text
@@ -16,14 +14,14 @@ _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _EDGE_SPACE = " \t\r\n"  # not str.strip(): a no-break space at an edge is the translator's choice
 
 
-def write(project: ExportProject, path: Path) -> None:
+def render(project: ExportProject, name: str = "release.txt") -> bytes:
     """Paragraphs in source order, a unit's text joined to the next with one space; empty targets skipped.
 
     A paragraph whose units all have empty targets disappears; a document with no text at all does too.
     """
     documents = [PARAGRAPH_SEPARATOR.join(paragraphs) for _, paragraphs in final_paragraphs(project)]
     text = DOCUMENT_SEPARATOR.join(document for document in documents if document)
-    write_bytes_atomically(Path(path), (text + "\n").encode("utf-8") if text else b"")
+    return (text + "\n").encode("utf-8") if text else b""
 
 
 def final_paragraphs(project: ExportProject) -> list[tuple[str, list[str]]]:

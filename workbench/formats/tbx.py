@@ -59,24 +59,16 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     return Glossary(terms, path.name, tuple(f"{labels[number]}: {text}" for number, text in problems))
 
 
-def write(glossary: Glossary, path: Path, version: str = "v3") -> None:
-    """Write the glossary to ``path`` atomically: a failed write leaves the file that was there."""
-    from workbench.infra.safe_write import write_bytes_atomically
-
-    write_bytes_atomically(path, to_bytes(glossary, version, str(path)))
-
-
-def to_bytes(glossary: Glossary, version: str = "v3", name: str = "glossary") -> bytes:
+def render(glossary: Glossary, name: str = "glossary.tbx", version: str = "v3") -> bytes:
     """TBX-Basic, v3 (ISO 30042:2019) or 2008 style; no DTD, UTF-8, built as a tree and never by hand.
     ``name`` is what an error message calls the output."""
-    path = name
     if version not in VERSIONS:
         raise UserError(f"unknown TBX version {version!r}; use one of {', '.join(VERSIONS)}")
     entry_name, language_name, term_name = _NAMES[version]
     prefix = f"{{{NAMESPACE_V3}}}" if version == "v3" else ""
 
-    def make(parent, name: str):
-        return etree.SubElement(parent, prefix + name)
+    def make(parent, tag: str):
+        return etree.SubElement(parent, prefix + tag)
 
     if version == "v3":
         root = etree.Element(prefix + "tbx", nsmap={None: NAMESPACE_V3},
@@ -86,7 +78,7 @@ def to_bytes(glossary: Glossary, version: str = "v3", name: str = "glossary") ->
         root = etree.Element("martif", attrib={"type": "TBX-Basic", XML_LANG: ENGLISH})
         header = make(root, "martifHeader")
     file_description = make(header, "fileDesc")
-    _set_text(make(make(file_description, "sourceDesc"), "p"), f"Glossary {glossary.name} from the workbench", path)
+    _set_text(make(make(file_description, "sourceDesc"), "p"), f"Glossary {glossary.name} from the workbench", name)
     if version == "basic2008":
         encoding = make(make(header, "encodingDesc"), "p")
         encoding.set("type", "XCSURI")
@@ -96,7 +88,7 @@ def to_bytes(glossary: Glossary, version: str = "v3", name: str = "glossary") ->
         entry = make(body, entry_name)
         entry.set("id", f"c{number}")
         if term.note:
-            _set_text(make(entry, "note"), term.note, path)
+            _set_text(make(entry, "note"), term.note, name)
         kind = term.type if term.type != "term" else ""
         languages = ((CHINESE, [(term.source, PREFERRED, kind)]),
                      (ENGLISH, [(term.target, PREFERRED, kind)] + [(v, DEPRECATED, "") for v in term.forbidden]))
@@ -105,7 +97,7 @@ def to_bytes(glossary: Glossary, version: str = "v3", name: str = "glossary") ->
             section.set(XML_LANG, language)
             for text, status, term_type in variants:
                 term_section = make(section, term_name)
-                _set_text(make(term_section, "term"), text, path)
+                _set_text(make(term_section, "term"), text, name)
                 _set_note(make(term_section, "termNote"), "administrativeStatus", status)
                 if term_type:
                     _set_note(make(term_section, "termNote"), "termType", term_type)
@@ -180,9 +172,9 @@ def _set_note(element, category: str, value: str) -> None:
     element.text = value
 
 
-def _set_text(element, text: str, path: str) -> None:
+def _set_text(element, text: str, name: str) -> None:
     try:
         element.text = text
     except ValueError:
-        raise UserError(f"{path}: cannot write {text[:40]!r}: it contains control characters "
+        raise UserError(f"{name}: cannot write {text[:40]!r}: it contains control characters "
                         f"that XML cannot hold") from None

@@ -13,7 +13,6 @@ from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
 from workbench.release.model import ExportProject, ExportUnit
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
-from workbench.infra.safe_write import write_bytes_atomically
 
 STATUSES = ("draft", "edited", "approved", "rejected")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -27,14 +26,13 @@ STANDARD_DTDS = ("tmx14.dtd", "tmx13.dtd", "tmx12.dtd", "tmx11.dtd")
 _TMX_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
 
 
-def write(project: ExportProject, path: Path) -> None:
+def render(project: ExportProject, name: str = "release.tmx") -> bytes:
     """One <tu tuid="segment number"> per unit, in project order; UTF-8, no DTD, built as a tree.
 
     created_by/created_at become creationid/creationdate and changed_by/changed_at changeid/changedate
     (TMX dates, YYYYMMDDThhmmssZ, in UTC); document, paragraph, status, approver, approval time and the
     imported draft are <prop type="x-...">; each finding is a <prop type="x-finding">, each review comment a <note>.
     """
-    path = Path(path)
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", attrib={
         "creationtool": "workbench", "creationtoolversion": __version__, "datatype": "plaintext",
@@ -42,13 +40,13 @@ def write(project: ExportProject, path: Path) -> None:
     body = etree.SubElement(root, "body")
     for unit in project.units:
         if unit.status not in STATUSES:
-            raise UserError(f"{path}: segment {unit.id} has the unknown status {unit.status!r}")
+            raise UserError(f"{name}: segment {unit.id} has the unknown status {unit.status!r}")
         try:
-            _add_unit(body, unit, project, path)
+            _add_unit(body, unit, project, name)
         except ValueError:
-            raise UserError(f"{path}: segment {unit.id} contains control characters that XML cannot hold; "
+            raise UserError(f"{name}: segment {unit.id} contains control characters that XML cannot hold; "
                             f"remove them and export again") from None
-    write_bytes_atomically(path, etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
@@ -103,7 +101,7 @@ def read_memory(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[tuple[str,
     return [(unit.source, unit.target) for unit in read(path, size_cap) if unit.source and unit.target]
 
 
-def _add_unit(body, unit: ExportUnit, project: ExportProject, path: Path) -> None:
+def _add_unit(body, unit: ExportUnit, project: ExportProject, path: str) -> None:
     tu = etree.SubElement(body, "tu", tuid=unit.id)
     for attribute, value in (("creationid", unit.created_by), ("creationdate", _tmx_date(unit.created_at, unit, path)),
                              ("changeid", unit.changed_by), ("changedate", _tmx_date(unit.changed_at, unit, path))):
@@ -122,7 +120,7 @@ def _add_unit(body, unit: ExportUnit, project: ExportProject, path: Path) -> Non
         etree.SubElement(tuv, "seg").text = text
 
 
-def _tmx_date(moment: str, unit: ExportUnit, path: Path) -> str:
+def _tmx_date(moment: str, unit: ExportUnit, path: str) -> str:
     """ISO 8601 (as the store writes it, 2024-05-01T10:20:30Z) to TMX's 20240501T102030Z, in UTC."""
     if not moment:
         return ""

@@ -13,7 +13,6 @@ from workbench.formats.release_txt import units_by_document
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 from workbench.formats.tmx import inline_text, whole_number
 from workbench.release.model import ExportProject, ExportUnit
-from workbench.infra.safe_write import write_bytes_atomically
 
 VERSIONS = ("2.0", "1.2")
 NAMESPACE_20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -38,7 +37,7 @@ FINDING_AUTHOR, COMMENT_AUTHOR = "workbench-qa", "reviewer"  # 1.2 note from=
 INLINE_20, INLINE_12 = ("pc", "mrk"), ("g", "mrk")  # inline elements whose text is segment text
 
 
-def write(project: ExportProject, path: Path, version: str = "2.0") -> None:
+def render(project: ExportProject, name: str = "release.xlf", version: str = "2.0") -> bytes:
     """One <file> per document (original= its name), one unit per segment with id = the segment number.
 
     XLIFF 2.0: <segment state subState="workbench:STATUS">, metadata as <note category="workbench:...">,
@@ -49,33 +48,32 @@ def write(project: ExportProject, path: Path, version: str = "2.0") -> None:
     """
     if version not in VERSIONS:
         raise UserError(f"unknown XLIFF version {version!r}; use one of {', '.join(VERSIONS)}")
-    path = Path(path)
     documents = units_by_document(project)
     if not documents:
-        raise UserError(f"{path}: the project {project.name!r} has no segments; XLIFF needs at least one unit")
+        raise UserError(f"{name}: the project {project.name!r} has no segments; XLIFF needs at least one unit")
     if version == "2.0":
         root = etree.Element(f"{{{NAMESPACE_20}}}xliff", nsmap={None: NAMESPACE_20}, attrib={
             "version": "2.0", "srcLang": project.source_language, "trgLang": project.target_language})
     else:
         root = etree.Element(f"{{{NAMESPACE_12}}}xliff", nsmap={None: NAMESPACE_12}, attrib={"version": "1.2"})
     for number, (document, units) in enumerate(documents, start=1):
-        _check_ids(units, document, path, version)
+        _check_ids(units, document, name, version)
         parent = _file_20(root, number, document) if version == "2.0" else _file_12(root, document, project)
         for unit in units:
             try:
                 (_unit_20 if version == "2.0" else _unit_12)(parent, unit)
             except ValueError:
-                raise UserError(f"{path}: segment {unit.id} contains control characters that XML cannot hold; "
+                raise UserError(f"{name}: segment {unit.id} contains control characters that XML cannot hold; "
                                 f"remove them and export again") from None
-    write_bytes_atomically(path, etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True))
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def write_xliff20(project: ExportProject, path: Path) -> None:
-    write(project, path, "2.0")
+def render_xliff20(project: ExportProject, name: str = "release.xlf") -> bytes:
+    return render(project, name, "2.0")
 
 
-def write_xliff12(project: ExportProject, path: Path) -> None:
-    write(project, path, "1.2")
+def render_xliff12(project: ExportProject, name: str = "release.xlf") -> bytes:
+    return render(project, name, "1.2")
 
 
 def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
@@ -98,7 +96,7 @@ def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     return _read_12(root, path)
 
 
-def _check_ids(units: list[ExportUnit], document: str, path: Path, version: str) -> None:
+def _check_ids(units: list[ExportUnit], document: str, path: str, version: str) -> None:
     seen = set()
     for unit in units:
         if unit.status not in STATUSES:

@@ -8,29 +8,20 @@ from workbench.align import Alignment
 from workbench.align.dp import AlignParams
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats.registry import PAIR_SUFFIXES
 from workbench.model import Pair
 from workbench.release.model import ExportUnit
 
 # the aligner a bilingual file's pairs are signed with: none, they are the file's own
 PAIRS_AS_IMPORTED = "as-imported"
 
-# suffix -> (module in workbench.formats, reader function)
-BILINGUAL_READERS = {
-    ".xlf": ("xliff", "read"),
-    ".xliff": ("xliff", "read"),
-    ".tmx": ("tmx", "read"),
-    ".docx": ("release_docx", "read_bilingual"),
-}
-
-
 def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
-    import importlib
-
-    reader = BILINGUAL_READERS.get(path.suffix.lower())
-    if reader is None:
-        raise UserError(f"{path}: not a bilingual file type; use one of {', '.join(sorted(BILINGUAL_READERS))}")
+    """The pairs of a bilingual file, by the format its suffix names (workbench/formats/registry.py)."""
+    file_format = PAIR_SUFFIXES.get(path.suffix.lower())
+    if file_format is None:
+        raise UserError(f"{path}: not a bilingual file type; use one of {', '.join(sorted(PAIR_SUFFIXES))}")
     check_file(path, size_cap)
-    units = getattr(importlib.import_module(f"workbench.formats.{reader[0]}"), reader[1])(path)
+    units = file_format.read_pairs(path)
     if not units:
         raise UserError(f"{path}: no translation units found")
     return units

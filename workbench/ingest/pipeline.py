@@ -8,11 +8,10 @@ from pathlib import Path
 from workbench.align import Alignment, align
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, read_document
-from workbench.formats import glossary_csv, glossary_xlsx, tbx
+from workbench.formats.registry import GLOSSARY_SUFFIXES
 from workbench.model import Glossary, Segmentation, SourceText
 from workbench.segment import segment
 
-GLOSSARY_READERS = {".csv": glossary_csv, ".tsv": glossary_csv, ".xlsx": glossary_xlsx, ".tbx": tbx}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +37,11 @@ class AlignedDocument:
 
 def read_glossary(path: str | Path) -> Glossary:
     path = Path(path)
-    reader = GLOSSARY_READERS.get(path.suffix.lower())
+    reader = GLOSSARY_SUFFIXES.get(path.suffix.lower())
     if reader is None:
         raise UserError(f"{path}: unsupported glossary type {path.suffix or '(none)'!r}; "
-                        f"use one of {', '.join(sorted(GLOSSARY_READERS))}")
-    return reader.read(path)
+                        f"use one of {', '.join(sorted(GLOSSARY_SUFFIXES))}")
+    return reader.read_glossary(path)
 
 
 def align_texts(source: SourceText, draft: SourceText, glossary: Glossary | None = None) -> Alignment:

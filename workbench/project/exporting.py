@@ -46,4 +46,4 @@ def export_glossary(factory: sessionmaker, project: str, actor: str) -> tuple[by
     authorize_export(factory, project, actor)
     with factory() as session:
         terms = project_terms(session, project_by_name(session, project))
-    return tbx.to_bytes(Glossary(terms, project), name=f"{project}.tbx"), len(terms)
+    return tbx.render(Glossary(terms, project), f"{project}.tbx"), len(terms)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 from collections import Counter
 from dataclasses import replace
@@ -11,22 +10,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench import __version__
-from workbench.errors import RefusedError, UserError
+from workbench.errors import RefusedError
+from workbench.formats.registry import RELEASE_FORMATS, release_format
 from workbench.release.model import ExportProject, ReleaseFindings
 from workbench.infra.safe_write import write_bytes_atomically
 
-# format -> (module in workbench.formats, function); an explicit registry, no discovery
-EXPORTERS = {
-    "txt": ("release_txt", "write"),
-    "docx": ("release_docx", "write"),
-    "docx-bilingual": ("release_docx", "write_bilingual"),
-    "xliff": ("xliff", "write_xliff20"),
-    "xliff12": ("xliff", "write_xliff12"),
-    "tmx": ("tmx", "write"),
-    "csv": ("release_csv", "write_csv"),
-    "xlsx": ("release_csv", "write_xlsx"),
-    "json": ("release_json", "write"),
-}
+# every release format, with its suffix and media type: workbench/formats/registry.py
+EXPORTERS = RELEASE_FORMATS
 
 
 def unapproved(project: ExportProject) -> list[int]:
@@ -44,11 +34,8 @@ def check_gate(project: ExportProject, include_unapproved: bool) -> None:
 
 
 def write_export(project: ExportProject, fmt: str, output: Path) -> None:
-    if fmt not in EXPORTERS:
-        raise UserError(f"unknown export format {fmt!r}; use one of {', '.join(sorted(EXPORTERS) + ['tbx'])}")
-    module_name, function = EXPORTERS[fmt]
-    module = importlib.import_module(f"workbench.formats.{module_name}")
-    getattr(module, function)(project, output)
+    """The release as ``fmt`` written to ``output`` atomically: a failed export leaves what was there."""
+    write_bytes_atomically(output, release_format(fmt).render_release(project, str(output)))
 
 
 def editing_effort(project: ExportProject) -> dict:

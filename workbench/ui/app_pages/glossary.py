@@ -16,7 +16,8 @@ from workbench.errors import UserError
 from workbench.formats import glossary_csv, tbx
 from workbench.glossary import TERM_TYPES
 from workbench.model import Glossary
-from workbench.ingest.pipeline import GLOSSARY_READERS, read_glossary
+from workbench.formats.registry import GLOSSARY_SUFFIXES
+from workbench.ingest.pipeline import read_glossary
 from workbench.project.glossary_edit import COLUMNS, current_glossary, import_terms, save_terms, term_rows, term_usage
 from workbench.text.pair_numbers import format_numbers
 from workbench.ui import state
@@ -41,7 +42,7 @@ st.caption(f"{len(stored.terms)} terms · version {stored.version}" if stored.ve
 
 def _export(glossary: Glossary, suffix: str) -> bytes:
     """The glossary as the bytes of a .csv or .tbx file, from the format adapter."""
-    return glossary_csv.to_bytes(glossary) if suffix == ".csv" else tbx.to_bytes(glossary, name=f"glossary{suffix}")
+    return (glossary_csv if suffix == ".csv" else tbx).render(glossary, f"glossary{suffix}")
 
 
 def _read_upload(name: str, data: bytes) -> Glossary:
@@ -87,7 +88,7 @@ if st.button("Save glossary", key="glossary-save", type="primary", disabled=rows
             st.rerun()
 
 with st.expander("Import and export"):
-    upload = st.file_uploader("Glossary file (replaces all terms)", type=[s[1:] for s in sorted(GLOSSARY_READERS)],
+    upload = st.file_uploader("Glossary file (replaces all terms)", type=[s[1:] for s in sorted(GLOSSARY_SUFFIXES)],
                               key="glossary-upload")
     if upload is not None and st.button(f"Replace the glossary with {upload.name}", key="glossary-import"):
         try:

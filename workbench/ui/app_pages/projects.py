@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, READERS
-from workbench.ingest.pipeline import GLOSSARY_READERS
+from workbench.formats import DEFAULT_SIZE_CAP
+from workbench.formats.registry import DOCUMENT_SUFFIXES, GLOSSARY_SUFFIXES
 from workbench.project.importing import import_files
 from workbench.store.repository import list_projects
 from workbench.ui import state
@@ -21,8 +21,8 @@ from workbench.ui.resources import store
 
 # The uploaders take any file type: Streamlit's own type filter raises an exception (a traceback in the page) for a
 # file that gets past the browser's filter, while the core's readers refuse a wrong type with one readable line.
-DOCUMENT_TYPES = ", ".join(sorted(READERS))
-GLOSSARY_TYPES = ", ".join(sorted(GLOSSARY_READERS))
+DOCUMENT_TYPES = ", ".join(sorted(DOCUMENT_SUFFIXES))
+GLOSSARY_TYPES = ", ".join(sorted(GLOSSARY_SUFFIXES))
 
 
 def without_folder(message: str, folder: str) -> str:

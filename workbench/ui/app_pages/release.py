@@ -12,13 +12,12 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.project.exporting import export_glossary, export_release
+from workbench.formats.registry import BY_NAME
 from workbench.release.export import EXPORTERS, manifest_path
 from workbench.release.model import ReleaseFindings, finding_note
 from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
-
-SUFFIX = {"docx-bilingual": "docx", "xliff": "xlf", "xliff12": "xlf"}
 
 st.title("Release")
 factory = store()
@@ -42,7 +41,7 @@ fmt = st.selectbox("Format", list(EXPORTERS), key="release_format")
 include = st.toggle("Include unapproved segments (marked)", key="release_include")
 if st.button("Export", key="release_export"):
     with tempfile.TemporaryDirectory() as folder:
-        output = Path(folder) / f"{project}.{SUFFIX.get(fmt, fmt)}"
+        output = Path(folder) / f"{project}{EXPORTERS[fmt].suffix}"
         try:
             record = export_release(factory, project, fmt, output, user, include_unapproved=include,
                                     findings=ReleaseFindings(findings, checked.signatures()), via="app")
@@ -50,13 +49,13 @@ if st.button("Export", key="release_export"):
             st.error(escape(str(error)))
         else:
             st.session_state["release_file"] = (output.name, output.read_bytes(),
-                                                manifest_path(output).read_bytes())
+                                                manifest_path(output).read_bytes(), EXPORTERS[fmt].media_type)
 if "release_file" in st.session_state:
-    name, data, manifest = st.session_state["release_file"]
+    name, data, manifest, media_type = st.session_state["release_file"]
     effort = json.loads(manifest).get("editing_effort", {})
     st.success(f"{escape(name)}: {len(data)} bytes · draft → final BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, "
                f"TER {effort.get('ter')}")
-    st.download_button(f"Download {name}", data, file_name=name, key="release_download")
+    st.download_button(f"Download {name}", data, file_name=name, mime=media_type, key="release_download")
     st.download_button("Download the manifest", manifest, file_name=name + ".manifest.json", key="release_manifest")
 
 st.subheader("Glossary")
@@ -69,5 +68,5 @@ glossary_file = st.session_state.get("release_glossary_file")
 if glossary_file and glossary_file[0] == project:  # not another project's glossary
     _, data, count = glossary_file
     st.caption(f"{count} terms, TBX v3 (ISO 30042)")
-    st.download_button(f"Download {project}.tbx", data, file_name=f"{project}.tbx", mime="application/x-tbx+xml",
+    st.download_button(f"Download {project}.tbx", data, file_name=f"{project}.tbx", mime=BY_NAME["tbx"].media_type,
                        key="release_glossary_download")
