@@ -31,6 +31,20 @@ RULES = {
 }
 
 
+# what the front ends may take from the store directly: read-only views, the store's own engine, and the
+# operations the store owns with their authorisation inside (accounts and their hashes, backup files);
+# every other change goes through a use case of project/
+FRONT_ENDS = frozenset({"cli", "ui"})
+STORE_FOR_FRONT_ENDS = frozenset({
+    "session_factory", "default_url",  # engine
+    "list_projects", "project_status", "document_segments", "check_config",  # repository: reads
+    "history", "segment_id_for",  # editing: reads
+    "PERMISSIONS", "STATUSES", "role_of", "using_accounts", "verify_login", "list_users",  # accounts: reads
+    "project_log", "format_event",  # audit: reads
+    "add_user", "backup", "restore",  # owned by the store, authorised inside
+})
+
+
 def package_of(module: str) -> str:
     """workbench.qa.checks.numbers -> qa; workbench.model -> model; workbench -> ''."""
     parts = module.split(".")
@@ -69,6 +83,9 @@ def violations(edges) -> list[str]:
             forbidden, why = RULES.get(layer, (frozenset(), ""))
             if target in forbidden:
                 found.append(f"{importer} imports {imported}: {why}")
+        if package_of(importer) in FRONT_ENDS and target == "store" and name not in STORE_FOR_FRONT_ENDS:
+            found.append(f"{importer} imports {name} of {imported}: a front end changes the store only through "
+                         f"a use case of workbench.project")
         private = name.startswith("_") and not name.startswith("__")
         if private and package_of(importer) != target:
             found.append(f"{importer} imports the private name {name} of {imported}")
@@ -91,6 +108,8 @@ def test_the_package_keeps_its_layers():
     ("workbench.project.checked", "workbench.ui.state", "remember", "serves both front ends"),
     ("workbench.cli.main", "workbench.ui.app", "main", "runs without Streamlit"),
     ("workbench.qa.checks.numbers", "workbench.align.anchors", "_LATIN", "private name _LATIN"),
+    ("workbench.ui.app_pages.translate", "workbench.store.repository", "import_document", "only through a use case"),
+    ("workbench.cli.main", "workbench.store.review", "record_export", "only through a use case"),
 ])
 def test_a_forbidden_import_is_named(importer, imported, name, complaint):
     edges = import_graph()
@@ -104,6 +123,7 @@ def test_a_forbidden_import_is_named(importer, imported, name, complaint):
     ("workbench.store.backup", "workbench.infra.safe_write", "write_bytes_atomically"),
     ("workbench.qa.checks.numbers", "workbench.qa.checks.base", "_private_helper"),  # inside one package
     ("workbench.cli.main", "workbench", "__version__"),
+    ("workbench.ui.app_pages.review", "workbench.store.editing", "history"),  # a read-only view
 ])
 def test_an_allowed_import_is_not_named(importer, imported, name):
     assert violations([(importer, imported, name)]) == []

@@ -10,8 +10,9 @@ from tests.conftest import DATABASES, store_url
 from workbench.errors import UserError
 from workbench.store import repository
 from workbench.project.checked import CheckedProject
-from workbench.store.editing import StaleEdit, history, save_edit
-from workbench.store.ignores import ignore_finding
+from workbench.store.editing import history
+from workbench.project.editing import StaleEdit, save_edit
+from workbench.project.editing import ignore_finding
 from workbench.store.models import Event, SegmentRow
 from workbench.project.realign import SplitPoint, kind_of, merge_with_next, sentence_breaks, split_segment
 from workbench.project.review import decide

@@ -12,10 +12,12 @@ from workbench.errors import RefusedError, UserError
 from workbench.model import Glossary, Term
 from workbench.store import accounts
 from workbench.store.audit import project_log
-from workbench.store.editing import save_edit, segment_id_for
+from workbench.store.editing import segment_id_for
+from workbench.project.editing import save_edit
 from workbench.project.glossary_edit import current_glossary, import_terms, save_terms
 from workbench.store.models import Account, Event, SegmentRow
-from workbench.store.repository import check_config, set_check_config
+from workbench.store.repository import check_config
+from workbench.project.settings import set_check_config
 from workbench.store.review import authorize_export, record_export
 from workbench.project.review import decide
 

@@ -16,7 +16,9 @@ from tests.conftest import ON_BOTH_DATABASES, old_store, run_cli as run, store_r
 from workbench.errors import UserError
 from workbench.store import repository
 from workbench.store.backup import backup, restore
-from workbench.store.editing import save_edit, segment_id_for
+from workbench.store.editing import segment_id_for
+from workbench.project.editing import save_edit
+from workbench.project.settings import set_check_config
 from workbench.store.engine import open_engine, session_factory
 from workbench.store.models import Event, Revision, SegmentRow
 from workbench.project.review import decide
@@ -31,7 +33,7 @@ def fill(url: str, sample, project: str = "wuzheng") -> None:
                                sample.draft.text, sample.alignment, sample.glossary)
     save_edit(factory, segment_id_for(factory, project, 3), "The ceremony was held on 12 December.", "Lin Fang", 1)
     decide(factory, project, "approve", "Zhao Min", [1, 2, 3], "read twice")
-    repository.set_check_config(factory, project, {"disabled": ["double_space"], "severity": {}})
+    set_check_config(factory, project, {"disabled": ["double_space"], "severity": {}})
 
 
 def without_restore_events(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:

@@ -105,7 +105,7 @@ def test_concurrent_writers_lose_no_update(factory, sample, db_url):
     and each segment's final text is its last accepted edit (run on SQLite and PostgreSQL)."""
     import threading
 
-    from workbench.store.editing import StaleEdit, save_edit
+    from workbench.project.editing import StaleEdit, save_edit
 
     writers, edits = (8, 500) if db_url.startswith("postgresql") else (8, 60)
     _import(factory, sample)

@@ -80,7 +80,7 @@ def test_translate_page_saves_edits_and_applies_fixes_as_revisions(app, factory)
 
 
 def test_review_page_diffs_escaped_text_and_approves(app, factory):
-    from workbench.store.editing import save_edit
+    from workbench.project.editing import save_edit
     from workbench.store.repository import document_segments
 
     segment = document_segments(factory, "wuzheng-5g")[0][1][6]

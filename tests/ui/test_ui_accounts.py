@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import shown
 from workbench.project.importing import SAMPLE_PROJECT
 from workbench.store.accounts import add_user
-from workbench.store.editing import save_edit
+from workbench.project.editing import save_edit
 from workbench.store.models import Event, SegmentRow
 from workbench.ui.markup import escape
 

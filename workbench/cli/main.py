@@ -173,7 +173,7 @@ def cmd_config(args) -> int:
     from workbench.qa import config_file as check_config
     from workbench.qa.config import CheckConfig
     from workbench.store.repository import check_config as stored_config
-    from workbench.store.repository import set_check_config
+    from workbench.project.settings import set_check_config
 
     factory = _factory(args)
     current = CheckConfig.from_dict(stored_config(factory, args.project))
@@ -261,7 +261,8 @@ def cmd_suggest(args) -> int:
 
 
 def cmd_edit(args) -> int:
-    from workbench.store.editing import save_edit, segment_id_for
+    from workbench.store.editing import segment_id_for
+    from workbench.project.editing import save_edit
 
     factory = _factory(args)
     saved = save_edit(factory, segment_id_for(factory, args.project, args.segment), args.text, args.actor,

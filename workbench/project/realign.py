@@ -16,7 +16,7 @@ from workbench.errors import UserError
 from workbench.segment import break_positions, default_rules
 from workbench.store.accounts import require
 from workbench.store.conflicts import refused_if_changed_meanwhile
-from workbench.store.editing import StaleEdit
+from workbench.project.editing import StaleEdit
 from workbench.store.models import Event, FindingIgnore, Revision, SegmentRow, now
 
 

@@ -1,70 +1,15 @@
-"""Editing a segment's target: every save is a revision, and a stale save is refused, not merged."""
+"""Reading what editing left: a pair's id from its number, and its revisions (the edits themselves are
+workbench/project/editing.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from workbench.errors import RefusedError, UserError
-from workbench.store.accounts import require
-from workbench.store.models import Event, Revision, SegmentRow, now
+from workbench.errors import UserError
+from workbench.store.models import Revision
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
-
-
-@dataclass(frozen=True, slots=True)
-class SavedEdit:
-    segment_id: int
-    version: int
-    text: str
-
-
-class StaleEdit(RefusedError):
-    """Somebody saved this segment since it was opened; the message carries their text."""
-
-    def __init__(self, message: str, current_text: str, current_version: int):
-        super().__init__(message)
-        self.current_text = current_text
-        self.current_version = current_version
-
-
-def save_edit(factory: sessionmaker, segment_id: int, text: str, author: str, expected_version: int | None = None,
-              reason: str = "edit") -> SavedEdit:
-    """Save a new target text as the next version. With ``expected_version`` the save only succeeds
-    when nobody saved in between (compare-and-set in one UPDATE, safe across processes).
-    Once accounts exist the author must hold a role that may edit (a reason "fix: ..." is a fix)."""
-    if not author.strip():
-        raise UserError("say who edits with --as NAME")
-    with factory.begin() as session:
-        require(session, author, "fix" if reason.startswith("fix") else "edit")
-        segment = session.get(SegmentRow, segment_id)
-        if segment is None:
-            raise UserError(f"no segment with id {segment_id}")
-        if segment.retired_at is not None:
-            raise RefusedError("this pair was merged into the pair before it meanwhile: nothing was saved; "
-                               "reload and edit the merged pair")
-        if segment.target_text == text and expected_version in (None, segment.version):
-            return SavedEdit(segment.id, segment.version, text)  # nothing changed: no new revision
-        version = segment.version if expected_version is None else expected_version
-        changed = session.execute(
-            update(SegmentRow).where(SegmentRow.id == segment_id, SegmentRow.version == version)
-            .values(target_text=text, version=version + 1, updated_at=now(),
-                    status="edited" if segment.status in ("draft", "approved", "rejected") else segment.status)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if changed != 1:
-            session.rollback()
-            with factory() as fresh:
-                current = fresh.get(SegmentRow, segment_id)
-                raise StaleEdit(f"segment changed since version {version}: it is now version {current.version}: "
-                                f"{current.target_text!r}", current.target_text, current.version)
-        session.add(Revision(segment_id=segment_id, version=version + 1, text=text, author=author, reason=reason))
-        project_id = segment.document.project_id
-        session.add(Event(project_id=project_id, segment_id=segment_id, action="edit", actor=author,
-                          detail={"version": version + 1, "reason": reason}))
-        return SavedEdit(segment_id, version + 1, text)
 
 
 def segment_id_for(factory: sessionmaker, project_name: str, number: int) -> int:

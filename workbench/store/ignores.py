@@ -1,4 +1,5 @@
-"""Ignoring a finding on one segment, with a reason that is remembered (and audited).
+"""Findings ignored on a segment, with the reason that is remembered (and audited); the ignoring itself
+is workbench/project/editing.py:ignore_finding.
 
 A finding is recognised again by its fingerprint: the check, the text it points at and its message.
 Editing the segment so that the check reports something else brings the finding back; re-running
@@ -10,50 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from workbench.errors import UserError
 from workbench.model import Finding
-from workbench.store.accounts import require
-from workbench.store.models import Event, FindingIgnore, SegmentRow
+from workbench.store.models import FindingIgnore
 
 FINGERPRINT_LENGTH = 500
 
 
 def fingerprint(finding: Finding) -> str:
     return f"{finding.text}\u241f{finding.message}"[:FINGERPRINT_LENGTH]
-
-
-def ignore_finding(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:
-    """Remember that ``finding`` is ignored on this segment; False when it already was (also when
-    somebody else ignored it at the same moment: the unique index decides)."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise UserError("say why the finding is ignored (a reason is required)")
-    try:
-        return _ignore(factory, segment_id, finding, reason, actor)
-    except IntegrityError:
-        return False
-
-
-def _ignore(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:
-    with factory.begin() as session:
-        require(session, actor, "ignore")
-        segment = session.get(SegmentRow, segment_id)
-        if segment is None or segment.retired_at is not None:
-            raise UserError(f"no segment with id {segment_id} (it may have been merged into its neighbour)")
-        mark = fingerprint(finding)
-        if session.scalar(select(FindingIgnore.id).where(
-                FindingIgnore.segment_id == segment_id, FindingIgnore.check_id == finding.check,
-                FindingIgnore.fingerprint == mark)) is not None:
-            return False
-        session.add(FindingIgnore(segment_id=segment_id, check_id=finding.check, fingerprint=mark, reason=reason,
-                                  actor=actor.strip()))
-        session.add(Event(project_id=segment.document.project_id, segment_id=segment_id, action="ignore",
-                          actor=actor.strip(), detail={"check": finding.check, "text": finding.text,
-                                                       "message": finding.message, "reason": reason}))
-        return True
 
 
 @dataclass(frozen=True, slots=True)

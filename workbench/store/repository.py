@@ -183,16 +183,3 @@ def document_name_for(path: Path) -> str:
 def check_config(factory: sessionmaker, project_name: str) -> dict:
     with factory() as session:
         return dict(project_by_name(session, project_name).check_config or {})
-
-
-def set_check_config(factory: sessionmaker, project_name: str, config: dict, actor: str = "cli") -> dict:
-    """Store the project's check configuration (checks off, severity overrides), with an audit event.
-    Once accounts exist the actor must be an admin."""
-    with factory.begin() as session:
-        project = project_by_name(session, project_name)
-        require(session, actor, "check-config")
-        before = dict(project.check_config or {})
-        project.check_config = dict(config)
-        session.add(Event(project_id=project.id, action="check-config", actor=actor,
-                          detail={"before": before, "after": dict(config)}))
-        return dict(config)

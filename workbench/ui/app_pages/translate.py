@@ -15,8 +15,8 @@ from workbench.errors import UserError
 from workbench.qa.fixes import apply_fixes
 from workbench.model import CATEGORIES
 from workbench.store.accounts import PERMISSIONS
-from workbench.store.editing import StaleEdit, save_edit
-from workbench.store.ignores import ignore_finding
+from workbench.project.editing import StaleEdit, save_edit
+from workbench.project.editing import ignore_finding
 from workbench.store.models import STATUSES
 from workbench.project.realign import merge_with_next, split_segment
 from workbench.project.review import decide_seen
