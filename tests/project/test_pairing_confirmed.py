@@ -8,10 +8,10 @@ import pytest
 from workbench.align import Alignment
 from workbench.align.dp import AlignParams
 from workbench.model import Pair, pairing_confidence
+from workbench.project import editing, review
 from workbench.project import release as exported
-from workbench.project import review
-from workbench.store import editing
 from workbench.project.checked import CheckedProject
+from workbench.store.editing import segment_id_for
 from workbench.store.repository import import_document
 
 ZH, EN = "销量达到128亿元。", "Sales reached 1.28 billion yuan."
@@ -36,7 +36,7 @@ def test_a_person_who_writes_the_english_confirms_the_pairing(version, status, a
 def _import_unsure_pair(factory) -> int:
     pair = Pair(ZH, EN, "1-1", 0, 0.3, 0, 1, 0, 1)
     import_document(factory, "p", "doc", "s.zh.txt", "d.en.txt", ZH, EN, Alignment((pair,), AlignParams(), 3.0))
-    return editing.segment_id_for(factory, "p", 1)
+    return segment_id_for(factory, "p", 1)
 
 
 def _number_severities(factory) -> list[str]:

@@ -153,7 +153,7 @@ def test_translate_filters_by_category_status_and_text(app):
 
 
 def test_a_pair_the_translator_has_written_is_no_longer_marked_for_checking(app, factory):
-    from workbench.store import editing
+    from workbench.project import editing
     from workbench.store.repository import document_segments
 
     app.switch_page("app_pages/pairs.py").run()
