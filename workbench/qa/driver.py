@@ -121,7 +121,7 @@ class Checker:
         cache_key = f"{check.check_id}|observe|{key}"
         observed = self.cache.get(cache_key)
         if observed is None:
-            observed = (check.observe(pair),)
+            observed = (check.observation(pair),)
             self.cache.put(cache_key, observed)
         return observed[0]
 
@@ -141,7 +141,7 @@ class Checker:
         return futures
 
     def _segment_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
-        findings = [self.configured(f, pair) for check in self.checks for f in check.check(pair)]
+        findings = [self.configured(f, pair) for check in self.checks if check.applies_to(pair) for f in check.check(pair)]
         if engine_future is not None:
             ours = [(f.start, f.end, f.category) for f in findings]
             for finding in engine_future.result():

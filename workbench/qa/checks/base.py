@@ -39,6 +39,12 @@ class _Reports:
     check_id: str = ""
     category: str = ""
     severity: str = "warning"
+    # a check that compares the two sides has nothing to compare on a pair without English (a 1-0 bead
+    # or a blank target): the driver does not run it there, and the omission checks report the pair
+    skips_untranslated: bool = False
+
+    def applies_to(self, pair: PairContext) -> bool:
+        return pair.translated or not self.skips_untranslated
 
     def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
                 safe: bool = False, severity: str | None = None, text: str | None = None) -> Finding:
@@ -78,5 +84,9 @@ class DocumentCheck(_Reports):
     def judge(self, pairs: list[PairContext], observations: list) -> Iterator[tuple[int, Finding]]:
         raise NotImplementedError
 
+    def observation(self, pair: PairContext) -> object:
+        """``observe``, or None on a pair the check skips."""
+        return self.observe(pair) if self.applies_to(pair) else None
+
     def check_document(self, pairs: list[PairContext]) -> Iterator[tuple[int, Finding]]:
-        return self.judge(pairs, [self.observe(pair) for pair in pairs])
+        return self.judge(pairs, [self.observation(pair) for pair in pairs])

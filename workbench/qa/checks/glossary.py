@@ -42,10 +42,11 @@ class TermMissing(Check):
     check_id = "glossary_term_missing"
     category = "glossary"
     severity = "error"
+    skips_untranslated = True
 
     def check(self, pair):
         glossary = pair.glossary
-        if glossary is None or not pair.translated:
+        if glossary is None:
             return
         present = glossary.target_matches(pair.target)
         rendered = {m.term for m in present if not m.forbidden}
@@ -133,11 +134,10 @@ class NameSpelling(DocumentCheck):
     check_id = "name_spelling"
     category = "glossary"
     severity = "error"
+    skips_untranslated = True
 
     def observe(self, pair):
         """(names the source places abroad, problems as (Chinese, start, end, written, expected, kind, certain))."""
-        if not pair.translated:
-            return None
         people = _people(pair)
         # where the English writes someone exactly right: another candidate inside it (明政 of 范明政, read
         # from a surname 明) is no name of its own
@@ -174,11 +174,10 @@ class NameRomanisation(DocumentCheck):
     check_id = "name_romanisation"
     category = "glossary"
     severity = "warning"
+    skips_untranslated = True
 
     def observe(self, pair):
         """(names this source places, with the place; pinyin-like windows as (Chinese, start, end, written))."""
-        if not pair.translated:
-            return None
         placed = tuple(placed_names(pair.source).items())
         windows = []
         for spellings, certain in _people(pair):

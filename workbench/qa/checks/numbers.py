@@ -171,10 +171,9 @@ class LatinTokenMissing(Check):
     check_id = "latin_token_missing"
     category = "omission"
     severity = "warning"
+    skips_untranslated = True
 
     def check(self, pair):
-        if not pair.translated:
-            return
         present = {t[4:] for t in latin_tokens(pair.target)} | {w.lower() for w in pair.target.split()}
         target_lower = pair.target.lower()
         # "1,000Mbps" copies "1000Mbps": a thousands separator is English typography, not another code

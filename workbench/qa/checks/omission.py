@@ -37,10 +37,11 @@ class TooShort(Check):
     check_id = "target_too_short"
     category = "omission"
     severity = "warning"
+    skips_untranslated = True
 
     def check(self, pair):
         source, target = _visible(pair.source), _visible(pair.target)
-        if not pair.translated or source < MIN_SOURCE:
+        if source < MIN_SOURCE:
             return
         expected = pair.length_ratio * source
         if target < SHORT_SHARE * expected:
