@@ -60,16 +60,19 @@ def test_check_json_carries_the_signature_of_the_run(cli_env):
 
 
 @ON_BOTH_DATABASES
-def test_the_manifest_names_each_documents_signature(tmp_path, cli_env):
-    assert run(["import", "signed", "--source", str(SAMPLE / "source.zh.txt"), "--draft", str(SAMPLE / "draft.en.txt"),
-                "--glossary", str(SAMPLE_GLOSSARY)], cli_env).returncode == 0
+def test_the_manifest_names_each_documents_signature(tmp_path, factory):
+    """In process, through the use cases `workbench import` and `workbench export` call."""
+    from workbench.project.exporting import export_release
+    from workbench.project.importing import import_bilingual, import_files
+    from workbench.project.review import decide
+
+    import_files(factory, "signed", SAMPLE / "source.zh.txt", SAMPLE / "draft.en.txt", SAMPLE_GLOSSARY)
     bilingual = tmp_path / "pairs.tmx"
-    assert run(["export", "signed", "--format", "tmx", "--output", str(bilingual), "--include-unapproved"],
-               cli_env).returncode == 0
-    assert run(["import", "signed", "--bilingual", str(bilingual), "--name", "memory"], cli_env).returncode == 0
-    assert run(["approve", "signed", "--all", "--as", "Zhao Min"], cli_env).returncode == 0
+    export_release(factory, "signed", "tmx", bilingual, "cli", include_unapproved=True)
+    import_bilingual(factory, "signed", bilingual, name="memory")
+    decide(factory, "signed", "approve", "Zhao Min", None)
     output = tmp_path / "release.txt"
-    assert run(["export", "signed", "--format", "txt", "--output", str(output)], cli_env).returncode == 0
+    export_release(factory, "signed", "txt", output, "cli")
     signatures = json.loads(Path(str(output) + ".manifest.json").read_text("utf-8"))["check_signatures"]
     assert set(signatures) == {"source", "memory"}
     assert "|aligner:banded-dp/2|" in signatures["source"] and "|aligner:as-imported|" in signatures["memory"]

@@ -37,7 +37,8 @@ if by_category:
 else:
     st.caption("No open findings.")
 
-fmt = st.selectbox("Format", list(EXPORTERS), key="release_format")
+fmt = st.selectbox("Format", list(EXPORTERS), key="release_format",
+                   format_func=lambda name: f"{name} ({EXPORTERS[name].suffix}): {EXPORTERS[name].description}")
 include = st.toggle("Include unapproved segments (marked)", key="release_include")
 if st.button("Export", key="release_export"):
     with tempfile.TemporaryDirectory() as folder:
