@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.formats import (docx_text, glossary_csv, glossary_xlsx, release_csv, release_docx, release_json,
@@ -91,11 +90,3 @@ def _by_suffix(role: str) -> dict[str, FileFormat]:
 DOCUMENT_SUFFIXES = _by_suffix("read_document")
 PAIR_SUFFIXES = _by_suffix("read_pairs")
 GLOSSARY_SUFFIXES = _by_suffix("read_glossary")
-
-
-READERS_BY_ROLE = {"read_document": DOCUMENT_SUFFIXES, "read_pairs": PAIR_SUFFIXES, "read_glossary": GLOSSARY_SUFFIXES}
-
-
-def reader(path: Path, role: str) -> FileFormat | None:
-    """The format that reads ``path`` in ``role`` (read_document, read_pairs, read_glossary), by suffix."""
-    return READERS_BY_ROLE[role].get(path.suffix.lower())
