@@ -55,8 +55,9 @@ class Checker:
         self.document_checks = [c() for c in DOCUMENT_CHECKS if enabled(c)]
         self.use_engine = engine is not None and (only is None or "grammar" in only)
         engine_name = getattr(engine, "name", "none") if self.use_engine else "none"
-        self._glossary = f"{len(terms)} terms@{glossary_key(terms)[:8]}"
-        self._key_prefix = f"{glossary_key(terms)}|{engine_name}|{self.config.key()}|{sorted(only or [])}|"
+        glossary = glossary_key(terms)  # a digest of every term: once per checker
+        self._glossary = f"{len(terms)} terms@{glossary[:8]}"
+        self._key_prefix = f"{glossary}|{engine_name}|{self.config.key()}|{sorted(only or [])}|"
         if self.use_engine and terms:
             engine.add_words(_dictionary_words(terms))
 
