@@ -56,7 +56,7 @@ def sample_pairs() -> list[tuple[str, str]]:
 
 
 def sentences_of(text: str, language: str) -> list[str]:
-    return [s.text for s in segment(SourceText(text, paragraph_spans(text)), language).segments]
+    return [s.text for s in segment(SourceText(text, paragraph_spans(text)), language).sentences]
 
 
 # ---- the one-block pair ------------------------------------------------------------------------------
@@ -304,8 +304,8 @@ def paragraphs(args) -> None:
         align(source, draft)
         warm.append(time.perf_counter() - began)
 
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in draft.segments]
+    zh = [s.text for s in source.sentences]
+    en = [s.text for s in draft.sentences]
     try:
         gc_time, gc_beads = galechurch_full_dp(zh, en)
         gc_count = len(gc_beads)

@@ -22,7 +22,8 @@ from workbench.formats.glossary_csv import read as read_glossary  # noqa: E402
 from workbench.model import Term  # noqa: E402
 from workbench.text.pinyin import name_spellings  # noqa: E402
 from workbench.qa.driver import Checker  # noqa: E402
-from workbench.qa.results import FindingCache, SegmentInput  # noqa: E402
+from workbench.model import Pair
+from workbench.qa.results import FindingCache  # noqa: E402
 from workbench.segment import segment  # noqa: E402
 from workbench.align import align  # noqa: E402
 
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMON = "国家发展改革委员会省市县区镇村集团公司有限责任股份科技农业工业信息网络建设管理服务中心学校医院银行港口物流能源电力交通文化旅游"
 
 
-def segments_from_gold(count: int) -> list[SegmentInput]:
+def segments_from_gold(count: int) -> list[Pair]:
     base = []
     for document in gold_documents():
         pairs = align(segment(read_document(document.source), "zh"), segment(read_document(document.draft), "en")).pairs
@@ -41,7 +42,7 @@ def segments_from_gold(count: int) -> list[SegmentInput]:
         source, target, kind, paragraph = base[i % len(base)]
         if target:
             source, target = f"{source}（编号{i}）", f"{target} (No. {i})"
-        segments.append(SegmentInput(i, paragraph + 10 * (i // len(base)), source, target, kind))
+        segments.append(Pair(source, target, kind, paragraph + 10 * (i // len(base)), index=i))
     return segments
 
 

@@ -36,7 +36,7 @@ def build_pair(sentences: int) -> tuple[SourceText, SourceText]:
         for zh, en in documents:
             zh_parts.append(zh)
             en_parts.append(en)
-            count += len(segment(SourceText(zh, paragraph_spans(zh)), "zh").segments)
+            count += len(segment(SourceText(zh, paragraph_spans(zh)), "zh").sentences)
             if count >= sentences:
                 break
     zh_text, en_text = "\n\n".join(zh_parts), "\n\n".join(en_parts)

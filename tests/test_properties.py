@@ -53,13 +53,13 @@ def test_alignment_uses_every_sentence_of_both_texts_once_in_order(zh, en, zh_br
     # the beads tile both sentence sequences: each starts where the previous ended, none is empty on both sides
     assert [p.src_start for p in pairs] == [0, *(p.src_end for p in pairs)][:len(pairs)]
     assert [p.tgt_start for p in pairs] == [0, *(p.tgt_end for p in pairs)][:len(pairs)]
-    assert (pairs[-1].src_end if pairs else 0) == len(source.segments)
-    assert (pairs[-1].tgt_end if pairs else 0) == len(draft.segments)
+    assert (pairs[-1].src_end if pairs else 0) == len(source.sentences)
+    assert (pairs[-1].tgt_end if pairs else 0) == len(draft.sentences)
     assert all(p.src_end > p.src_start or p.tgt_end > p.tgt_start for p in pairs)
     # and each pair's text is exactly its sentences
     for p in pairs:
-        assert visible(p.source) == visible("".join(s.text for s in source.segments[p.src_start:p.src_end]))
-        assert visible(p.target) == visible("".join(s.text for s in draft.segments[p.tgt_start:p.tgt_end]))
+        assert visible(p.source) == visible("".join(s.text for s in source.sentences[p.src_start:p.src_end]))
+        assert visible(p.target) == visible("".join(s.text for s in draft.sentences[p.tgt_start:p.tgt_end]))
     assert [p.paragraph for p in pairs] == sorted(p.paragraph for p in pairs)
 
 

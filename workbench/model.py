@@ -29,11 +29,11 @@ class SourceText:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """One sentence of a document.
+class Sentence:
+    """One sentence of a document, as the segmenter cut it.
 
     ``text`` is ``document[start:end]`` (no surrounding whitespace); ``separator`` is the
-    whitespace that follows it up to the next segment, so that the document prefix plus
+    whitespace that follows it up to the next sentence, so that the document prefix plus
     every ``text + separator`` gives back the original document exactly.
     """
 
@@ -47,14 +47,14 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """All segments of one document, with the whitespace that precedes the first one."""
+    """All sentences of one document, with the whitespace that precedes the first one."""
 
     source: SourceText
-    segments: tuple[Segment, ...]
+    sentences: tuple[Sentence, ...]
     prefix: str = ""
 
     def rebuild(self) -> str:
-        return self.prefix + "".join(s.text + s.separator for s in self.segments)
+        return self.prefix + "".join(s.text + s.separator for s in self.sentences)
 
 
 BEAD_KINDS = ("1-1", "1-2", "2-1", "2-2", "1-0", "0-1", "1-3", "3-1")
@@ -62,17 +62,24 @@ BEAD_KINDS = ("1-1", "1-2", "2-1", "2-2", "1-0", "0-1", "1-3", "3-1")
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """An aligned bead: source segments [src_start, src_end) with target segments [tgt_start, tgt_end)."""
+    """An aligned unit: source sentences [src_start, src_end) with target sentences [tgt_start, tgt_end).
+
+    The one pair type from alignment to the checker and back: the aligner makes it, the store keeps its
+    text, kind and confidence, the app's view (workbench.project.snapshot.PairView) holds one, and the
+    checks read it inside a PairContext. ``index`` is its key where it is checked: the stored pair's id
+    in the app, its number on the command line, its position in the aligner's output.
+    """
 
     source: str
     target: str
-    kind: str
-    paragraph: int
-    confidence: float
-    src_start: int
-    src_end: int
-    tgt_start: int
-    tgt_end: int
+    kind: str = "1-1"
+    paragraph: int = 0
+    confidence: float = 1.0
+    src_start: int = 0
+    src_end: int = 0
+    tgt_start: int = 0
+    tgt_end: int = 0
+    index: int = 0
 
     @property
     def low_confidence(self) -> bool:

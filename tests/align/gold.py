@@ -47,8 +47,8 @@ def galechurch_beads(source, draft) -> list[tuple[str, str]]:
     """galechurch (the Gale–Church reference) over the whole document, calibrated to its length ratio."""
     import galechurch
 
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in draft.segments]
+    zh = [s.text for s in source.sentences]
+    en = [s.text for s in draft.sentences]
     ratio = sum(len(t.replace(" ", "")) for t in en) / max(sum(len(t) for t in zh), 1)
     result = galechurch.align(zh, en, mean_xy=ratio, variance_xy=6.8 * ratio)
     return [("".join(zh[b.source_start:b.source_end]), " ".join(en[b.target_start:b.target_end]))

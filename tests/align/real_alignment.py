@@ -110,7 +110,7 @@ def _positions(segmentation) -> list[int]:
     """Letters, digits and ideographs before the end of each segment."""
     text = segmentation.source.text
     counts = [0, *accumulate(1 if c.isalnum() else 0 for c in text)]
-    return [counts[s.end] for s in segmentation.segments]
+    return [counts[s.end] for s in segmentation.sentences]
 
 
 def _bead_end(index: int, positions: list[int]) -> int:
@@ -145,8 +145,8 @@ def align_draft(draft: Draft, layout: str, with_galechurch: bool = True) -> Alig
 def _galechurch_ends(source, target, zh_pos, en_pos) -> list[tuple[int, int]]:
     import galechurch
 
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in target.segments]
+    zh = [s.text for s in source.sentences]
+    en = [s.text for s in target.sentences]
     if not zh or not en:
         return []
     ratio = sum(len(t.replace(" ", "")) for t in en) / max(sum(len(t) for t in zh), 1)

@@ -124,9 +124,9 @@ def test_run_on_sentences(zh, en, expected):
 def test_cut_segmentations_still_give_back_the_documents(zh, en):
     alignment = aligned(zh, en)
     assert alignment.source.rebuild() == zh and alignment.draft.rebuild() == en
-    assert [s.index for s in alignment.draft.segments] == list(range(len(alignment.draft.segments)))
+    assert [s.index for s in alignment.draft.sentences] == list(range(len(alignment.draft.sentences)))
     for pair in alignment.pairs:  # every pair's indexes point at the segments that hold its text
-        segments = alignment.draft.segments[pair.tgt_start:pair.tgt_end]
+        segments = alignment.draft.sentences[pair.tgt_start:pair.tgt_end]
         assert " ".join(s.text for s in segments) == pair.target
 
 

@@ -174,13 +174,11 @@ def check_draft(draft: Draft, checker, folder: Path) -> tuple[list[Found], objec
     """The findings of `workbench check` on one draft, mapped onto its corpus segments."""
     import bisect
 
-    from workbench.cli.files import _segments
     from workbench.ingest.pipeline import align_files
 
     source_path, target_path = write_draft_files(draft, folder)
     aligned = align_files(source_path, target_path)
-    segments = _segments(aligned)
-    reports = checker.check(segments, aligned.alignment.length_ratio)
+    reports = checker.check(list(aligned.alignment.pairs), aligned.alignment.length_ratio)
     starts = segment_starts(draft)
     found = []
     for pair, (span_start, _), report in zip(aligned.alignment.pairs, aligned.target_spans(), reports):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, PairContext, check_ids
+from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, DocumentContext, PairContext, check_ids
 from workbench.glossary.matcher import GlossaryMatcher
-from workbench.model import CATEGORIES, SEVERITIES, Term
+from workbench.model import CATEGORIES, SEVERITIES, Pair, Term
 
 GLOSSARY = GlossaryMatcher((
     Term("蒋卫东", "Jiang Weidong", "person", ("Jiang Wei dong", "Weidong Jiang")),
@@ -200,7 +200,8 @@ CASES = [
 
 def _run(check_id, source, target):
     check = BY_ID[check_id]()
-    pair = PairContext(0, 0, source, target, "1-0" if check_id == "omitted_sentence" else "1-1", 3.0, GLOSSARY)
+    kind = "1-0" if check_id == "omitted_sentence" else "1-1"
+    pair = PairContext(Pair(source, target, kind), DocumentContext(3.0, GLOSSARY))
     if hasattr(check, "check_document"):
         return [f for _, f in check.check_document([pair])]
     return list(check.check(pair))
@@ -249,7 +250,7 @@ QUOTE_CASES = [
 
 @pytest.mark.parametrize("targets,expected", [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
 def test_quote_marks(targets, expected):
-    pairs = [PairContext(i, 0, "", t) for i, t in enumerate(targets)]
+    pairs = [PairContext(Pair("", t, index=i)) for i, t in enumerate(targets)]
     findings = [(i, f) for i, f in BY_ID["quote_marks"]().check_document(pairs)]
     assert [(f.text, f.suggestions[0] if f.suggestions else None) for _, f in findings] == expected
     for index, finding in findings:
@@ -257,8 +258,8 @@ def test_quote_marks(targets, expected):
 
 
 def test_name_consistency_across_the_document():
-    pairs = [PairContext(0, 0, "", "The Hengtai Industrial Park opened."),
-             PairContext(1, 1, "", "Firms moved into the Hengtai Industry Park.")]
+    pairs = [PairContext(Pair("", "The Hengtai Industrial Park opened.")),
+             PairContext(Pair("", "Firms moved into the Hengtai Industry Park.", paragraph=1, index=1))]
     findings = list(BY_ID["name_consistency"]().check_document(pairs))
     assert [(i, f.text, f.suggestions) for i, f in findings] == [(1, "Hengtai Industry Park", ())]
 
@@ -272,7 +273,7 @@ def test_name_consistency_across_the_document():
     ("The Global Center opened.", "The Global Centre grew.", ["Global Centre"]),
 ], ids=["macao-macau", "demonym", "hyphenated-given-name", "another-syllable", "hyphenated-once", "center-centre"])
 def test_name_consistency_cases(first, later, expected):
-    pairs = [PairContext(0, 0, "", first), PairContext(1, 1, "", later)]
+    pairs = [PairContext(Pair("", first)), PairContext(Pair("", later, paragraph=1, index=1))]
     assert [f.text for _, f in BY_ID["name_consistency"]().check_document(pairs)] == expected
 
 
@@ -288,7 +289,7 @@ NAME_DOCUMENTS = [
 
 @pytest.mark.parametrize("sources,targets,expected", [c[1:] for c in NAME_DOCUMENTS], ids=[c[0] for c in NAME_DOCUMENTS])
 def test_names_across_the_document(sources, targets, expected):
-    pairs = [PairContext(i, 0, s, t) for i, (s, t) in enumerate(zip(sources, targets))]
+    pairs = [PairContext(Pair(s, t, index=i)) for i, (s, t) in enumerate(zip(sources, targets))]
     found = [(i, f.check, f.text) for check in ("name_romanisation", "name_spelling")
              for i, f in BY_ID[check]().check_document(pairs)]
     assert found == expected
@@ -303,12 +304,12 @@ def test_name_spelling_fix_is_one_click_only_from_the_glossary(source, target, s
 
 
 def _omission_pairs(kind_of_middle):
-    return [PairContext(0, 0, "王海涛介绍了项目。", "Wang Haitao introduced the project. Ma Li pledged support."),
-            PairContext(1, 0, "马丽表示，区里将全力做好要素保障，推动产业链上下游协同发展。", "", kind_of_middle)]
+    return [PairContext(Pair("王海涛介绍了项目。", "Wang Haitao introduced the project. Ma Li pledged support.")),
+            PairContext(Pair("马丽表示，区里将全力做好要素保障，推动产业链上下游协同发展。", "", kind_of_middle, 0, index=1))]
 
 
 def test_unpaired_target_and_shortened_translation_near_an_omission():
-    added = list(BY_ID["unpaired_target"]().check(PairContext(0, 0, "", "Wulian is a county in Rizhao.", "0-1")))
+    added = list(BY_ID["unpaired_target"]().check(PairContext(Pair("", "Wulian is a county in Rizhao.", "0-1", 0))))
     assert [f.text for f in added] == ["Wulian is a county in Rizhao."]
     found = list(BY_ID["shortened_near_omission"]().check_document(_omission_pairs("1-0")))
     assert [(i, f.text) for i, f in found] == [(0, "Ma Li")]
@@ -318,12 +319,12 @@ def test_unpaired_target_and_shortened_translation_near_an_omission():
 def test_term_rendering_consistency_uses_dictionary_senses():
     from workbench.align.lexicon import load_lexicon
 
-    extras = {"lexicon": load_lexicon()}
-    pairs = [PairContext(0, 0, "会议在北京举行。", "The conference was held in Beijing.", extras=extras),
-             PairContext(1, 1, "会议强调了安全。", "The meeting stressed safety.", extras=extras)]
+    document = DocumentContext(lexicon=load_lexicon())
+    pairs = [PairContext(Pair("会议在北京举行。", "The conference was held in Beijing."), document),
+             PairContext(Pair("会议强调了安全。", "The meeting stressed safety.", paragraph=1, index=1), document)]
     found = list(BY_ID["term_consistency"]().check_document(pairs))
     assert [(i, f.text, f.suggestions, f.severity) for i, f in found] == [(1, "meeting", (), "info")]
-    same = [pairs[0], PairContext(1, 1, "会议强调了安全。", "The conference stressed safety.", extras=extras)]
+    same = [pairs[0], PairContext(Pair("会议强调了安全。", "The conference stressed safety.", paragraph=1, index=1), document)]
     assert list(BY_ID["term_consistency"]().check_document(same)) == []
 
 

@@ -7,7 +7,7 @@ import pytest
 from workbench.model import Term
 from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS
 from workbench.qa.driver import Checker
-from workbench.qa.results import SegmentInput
+from workbench.model import Pair
 
 TERMS = (Term("五征集团", "Wuzheng Group", "organization"), Term("姜卫东", "Jiang Weidong", "person"))
 SOURCE = "五征集团董事长姜卫东介绍，5G专网已覆盖ABC-100生产线的30%。"
@@ -24,8 +24,8 @@ UNTRANSLATED = [("1-0", ""), ("1-1", "   "), ("1-1", "\u00a0")]
 
 @pytest.mark.parametrize("kind, target", UNTRANSLATED, ids=["omitted", "blank", "no-break-space"])
 def test_a_pair_without_english_is_reported_once_as_missing_not_by_every_comparison(kind, target):
-    segments = [SegmentInput(0, 0, "双方签署了协议。", "The two sides signed an agreement."),
-                SegmentInput(1, 0, SOURCE, target, kind)]
+    segments = [Pair("双方签署了协议。", "The two sides signed an agreement."),
+                Pair(SOURCE, target, kind, 0, index=1)]
     [_, report] = Checker(TERMS, lexicon=None).check(segments)
     checks = {f.check for f in report.findings}
     assert checks and not checks & set(SKIPPING)
@@ -33,6 +33,6 @@ def test_a_pair_without_english_is_reported_once_as_missing_not_by_every_compari
 
 
 def test_the_same_pair_with_english_is_compared():
-    segments = [SegmentInput(0, 0, SOURCE, "The 5G network covers 30% of the line.")]
+    segments = [Pair(SOURCE, "The 5G network covers 30% of the line.")]
     [report] = Checker(TERMS, lexicon=None).check(segments)
     assert {"glossary_term_missing", "latin_token_missing"} <= {f.check for f in report.findings}

@@ -12,7 +12,7 @@ from workbench.qa.engines.noise import engine_noise
 from workbench.errors import UserError
 from workbench.qa.config import CheckConfig
 from workbench.qa.driver import Checker
-from workbench.qa.results import SegmentInput
+from workbench.model import Pair
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_known_check_ids(ids, known):
 
 def _check(engine, config, target):
     checker = Checker((), engine, config)
-    [report] = checker.check([SegmentInput(0, 0, "猫、狗和鸟睡了。", target)])
+    [report] = checker.check([Pair("猫、狗和鸟睡了。", target)])
     return [(f.check, f.severity) for f in report.findings if f.check.startswith("harper_")]
 
 

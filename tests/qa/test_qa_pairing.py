@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.qa.driver import Checker
-from workbench.qa.results import SegmentInput
+from workbench.model import Pair
 
 # kind, source, target, confidence, check id, expected severity
 CASES = [
@@ -21,7 +21,7 @@ CASES = [
 @pytest.mark.parametrize("kind,source,target,confidence,check,severity", CASES,
                          ids=[f"{c[4]}@{c[3]}" for c in CASES])
 def test_pairing_sensitive_findings_are_hints_on_unsure_pairs(kind, source, target, confidence, check, severity):
-    report = Checker().check([SegmentInput(0, 0, source, target, kind, confidence)])[0]
+    report = Checker().check([Pair(source, target, kind, 0, confidence=confidence)])[0]
     found = [f for f in report.findings if f.check == check]
     assert [f.severity for f in found] == [severity]
     if severity == "info" and check != "double_space":

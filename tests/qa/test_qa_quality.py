@@ -9,7 +9,7 @@ from tests.qa.qa_data import qa_documents
 from workbench.qa.engines import make_engine
 from workbench.ingest.pipeline import align_files
 from workbench.qa.driver import Checker
-from workbench.qa.results import SegmentInput
+from workbench.model import Pair
 
 WHOLE_SEGMENT_CATEGORIES = ("omission", "number", "date", "glossary")
 
@@ -22,7 +22,7 @@ def engine():
 def _findings(document, engine):
     """Each finding with its absolute span in the draft, and the span of its pair's source."""
     aligned = align_files(document.source, document.draft, document.glossary)
-    segments = [SegmentInput(i, p.paragraph, p.source, p.target, p.kind)
+    segments = [Pair(p.source, p.target, p.kind, p.paragraph, index=i)
                 for i, p in enumerate(aligned.alignment.pairs)]
     reports = Checker(aligned.glossary.terms, engine).check(segments, aligned.alignment.length_ratio)
     source_text, position, result = aligned.source.text, 0, []

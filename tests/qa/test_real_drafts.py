@@ -102,7 +102,6 @@ def test_fix_changes_only_text_inside_flagged_spans(tmp_path):
     they were, and the last round's text is what `workbench fix` writes."""
     from dataclasses import replace
 
-    from workbench.cli.files import _segments
     from workbench.qa.fixes import MAX_ROUNDS, apply_fixes, fix_targets, safe_fixes
     from workbench.ingest.pipeline import align_files
     from workbench.qa.driver import Checker
@@ -112,7 +111,7 @@ def test_fix_changes_only_text_inside_flagged_spans(tmp_path):
     for draft in real.load("news"):
         aligned = align_files(*real.write_draft_files(draft, tmp_path))
         ratio = aligned.alignment.length_ratio
-        current = _segments(aligned)
+        current = list(aligned.alignment.pairs)
         for _ in range(MAX_ROUNDS):
             reports = checker.check(current, ratio)
             after = []
@@ -130,5 +129,5 @@ def test_fix_changes_only_text_inside_flagged_spans(tmp_path):
             if after == current:
                 break
             current = after
-        assert [s.target for s in current] == fix_targets(checker, _segments(aligned), ratio)
+        assert [s.target for s in current] == fix_targets(checker, list(aligned.alignment.pairs), ratio)
     assert changed  # the corpus has fixes to apply: the test saw some

@@ -15,12 +15,13 @@ import pytest
 from tests.qa.qa_data import qa_documents
 from workbench.ingest.pipeline import align_files
 from workbench.qa.driver import Checker, DocumentRun
-from workbench.qa.results import FindingCache, SegmentInput
+from workbench.model import Pair
+from workbench.qa.results import FindingCache
 
 DOCUMENTS = qa_documents()
 
 
-def _edits(rng: random.Random, segments: list[SegmentInput], terms) -> list[SegmentInput]:
+def _edits(rng: random.Random, segments: list[Pair], terms) -> list[Pair]:
     segments = list(segments)
     for _ in range(rng.randint(1, 3)):
         position = rng.randrange(len(segments))
@@ -40,7 +41,7 @@ def _edits(rng: random.Random, segments: list[SegmentInput], terms) -> list[Segm
             target = ""
         else:
             target = segment.target.replace(" ", "  ", 1) + " Hengtai Industry Park"
-        segments[position] = SegmentInput(segment.index, segment.paragraph, segment.source, target, segment.kind)
+        segments[position] = Pair(segment.source, target, segment.kind, segment.paragraph, index=segment.index)
     return segments
 
 
@@ -48,7 +49,7 @@ def _edits(rng: random.Random, segments: list[SegmentInput], terms) -> list[Segm
 def test_incremental_recheck_equals_a_full_check(document):
     aligned = align_files(document.source, document.draft, document.glossary)
     ratio = aligned.alignment.length_ratio
-    segments = [SegmentInput(i, p.paragraph, p.source, p.target, p.kind)
+    segments = [Pair(p.source, p.target, p.kind, p.paragraph, index=i)
                 for i, p in enumerate(aligned.alignment.pairs)]
     terms = aligned.glossary.terms
     checker = Checker(terms, None, cache=FindingCache())
@@ -67,7 +68,7 @@ def test_incremental_recheck_equals_a_full_check(document):
 def test_an_unchanged_document_is_not_rechecked():
     document = DOCUMENTS[0]
     aligned = align_files(document.source, document.draft, document.glossary)
-    segments = [SegmentInput(i, p.paragraph, p.source, p.target, p.kind)
+    segments = [Pair(p.source, p.target, p.kind, p.paragraph, index=i)
                 for i, p in enumerate(aligned.alignment.pairs)]
     run = DocumentRun(Checker(aligned.glossary.terms, None), segments, aligned.alignment.length_ratio)
     reports = list(run.reports)
@@ -78,12 +79,12 @@ def test_a_paragraph_number_that_comes_back_later_is_checked_in_both_places():
     """Paragraph-scoped checks (quotes left open) run per run of pairs with one paragraph number; a
     number met again further down (documents joined one after another) must not replace the first run's
     findings, neither in a one-off check nor after an edit."""
-    segments = [SegmentInput(0, 0, "他说：“你好。", "He said: “Hello."), SegmentInput(1, 1, "好的。", "Fine."),
-                SegmentInput(2, 0, "他说：“再见。", "He said: “Goodbye.")]
-    open_quotes = lambda reports: [r.index for r in reports if any(f.check == "quote_marks" for f in r.findings)]  # noqa: E731
+    segments = [Pair("他说：“你好。", "He said: “Hello."), Pair("好的。", "Fine.", paragraph=1, index=1),
+                Pair("他说：“再见。", "He said: “Goodbye.", index=2)]
+    open_quotes = lambda reports: [r.pair.index for r in reports if any(f.check == "quote_marks" for f in r.findings)]  # noqa: E731
     assert open_quotes(Checker(lexicon=None).check(segments)) == [0, 2]
     run = DocumentRun(Checker(lexicon=None), segments, 3.0)
-    edited = [segments[0], SegmentInput(1, 1, "好的。", "All right."), segments[2]]
+    edited = [segments[0], Pair("好的。", "All right.", paragraph=1, index=1), segments[2]]
     assert open_quotes(run.recheck(edited, 3.0).reports) == [0, 2]
-    closed = [SegmentInput(0, 0, "他说：“你好。", "He said: “Hello.”"), *edited[1:]]
+    closed = [Pair("他说：“你好。", "He said: “Hello.”"), *edited[1:]]
     assert open_quotes(run.recheck(closed, 3.0).reports) == [2]

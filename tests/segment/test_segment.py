@@ -16,7 +16,7 @@ from workbench.segment.rules import load_rules
 
 
 def sentences(text: str, language: str, rules=None) -> list[str]:
-    return [s.text for s in segment(SourceText(text, paragraph_spans(text)), language, rules).segments]
+    return [s.text for s in segment(SourceText(text, paragraph_spans(text)), language, rules).sentences]
 
 
 ZH_CASES = [
@@ -119,8 +119,8 @@ def test_bad_user_rules_are_a_user_error(tmp_path: Path, table):
 def test_segments_keep_paragraph_and_offsets():
     text = "标题\n\n第一句。第二句。\n\n第三句。"
     result = segment(SourceText(text, paragraph_spans(text)), "zh")
-    assert [(s.paragraph, s.text) for s in result.segments] == [(0, "标题"), (1, "第一句。"), (1, "第二句。"), (2, "第三句。")]
-    for s in result.segments:
+    assert [(s.paragraph, s.text) for s in result.sentences] == [(0, "标题"), (1, "第一句。"), (1, "第二句。"), (2, "第三句。")]
+    for s in result.sentences:
         assert text[s.start : s.end] == s.text
 
 
@@ -132,6 +132,6 @@ ALPHABET = st.sampled_from(list("五征集团签约。！？”“」）…；�
 def test_joining_segments_gives_back_the_text(text, language):
     result = segment(SourceText(text, paragraph_spans(text)), language)
     assert result.rebuild() == text
-    for s in result.segments:
+    for s in result.sentences:
         assert text[s.start : s.end] == s.text
         assert s.text == s.text.strip()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.qa import real_drafts as real
+from workbench.model import Pair
 from workbench.qa.checks.base import PairContext
 from workbench.qa.checks.numbers import DateMismatch, NumberMismatch
 from workbench.text.quantity import match, same
@@ -58,7 +59,7 @@ def test_same_is_directional_for_months_and_dates():
 
 
 def _findings(check, pairs):
-    contexts = [PairContext(i, paragraph, zh, en, kind) for i, (paragraph, zh, en, kind) in enumerate(pairs)]
+    contexts = [PairContext(Pair(zh, en, kind, paragraph, index=i)) for i, (paragraph, zh, en, kind) in enumerate(pairs)]
     return [(index, f.text, f.suggestions, f.severity) for index, f in check.check_document(contexts)]
 
 

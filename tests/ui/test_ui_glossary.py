@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from tests.conftest import shown
 from workbench.qa.driver import Checker
-from workbench.qa.results import SegmentInput
+from workbench.model import Pair
 from workbench.project.glossary_edit import current_glossary, save_terms, term_rows, term_usage
 from workbench.project.importing import ensure_sample
 from workbench.store.models import Event
@@ -25,9 +25,9 @@ def forbidden_findings(factory) -> list[tuple[int, str]]:
         project = project_by_name(session, PROJECT)
         checker = Checker(project_terms(session, project))
         segments = {s.id: (n, s) for n, _, s in numbered_segments(session, project.id)}
-    reports = checker.check([SegmentInput(s.id, s.paragraph, s.source_text, s.target_text, s.kind)
+    reports = checker.check([Pair(s.source_text, s.target_text, s.kind, s.paragraph, index=s.id)
                              for _, s in segments.values()])
-    return [(segments[r.index][0], f.message) for r in reports for f in r.findings
+    return [(segments[r.pair.index][0], f.message) for r in reports for f in r.findings
             if f.check == "glossary_forbidden"]
 
 

@@ -67,10 +67,10 @@ def _cyclic_gc_paused():
 
 
 def _align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...], params: AlignParams) -> Alignment:
-    zh = [s.text for s in source.segments]
-    en = [s.text for s in draft.segments]
-    features = build_features(zh, en, [s.paragraph for s in source.segments],
-                              [s.paragraph for s in draft.segments], terms)
+    zh = [s.text for s in source.sentences]
+    en = [s.text for s in draft.sentences]
+    features = build_features(zh, en, [s.paragraph for s in source.sentences],
+                              [s.paragraph for s in draft.sentences], terms)
     if zh and en:
         beads = align_beads(features, params)
     else:  # one side is empty: everything on the other side is left over
@@ -85,7 +85,7 @@ def _align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...], p
         lexicon = load_lexicon() if params.lexicon else None
         beads, source, draft = split_merges(beads, source, draft, lexicon)
         beads, source, draft = split_headlines(beads, source, draft, lexicon)
-    pairs = tuple(_pair(bead, source, draft) for bead in beads)
+    pairs = tuple(_pair(index, bead, source, draft) for index, bead in enumerate(beads))
     return Alignment(pairs, params, features.ratio, source, draft)
 
 
@@ -194,18 +194,18 @@ def _name_matches(zh: list[str], en_names_by_sentence: list[list[str]]) -> dict:
     return matches
 
 
-def _pair(bead: Bead, source: Segmentation, draft: Segmentation) -> Pair:
-    zh = source.segments[bead.zh_start : bead.zh_end]
-    en = draft.segments[bead.en_start : bead.en_end]
+def _pair(index: int, bead: Bead, source: Segmentation, draft: Segmentation) -> Pair:
+    zh = source.sentences[bead.zh_start : bead.zh_end]
+    en = draft.sentences[bead.en_start : bead.en_end]
     source_text = source.source.text[zh[0].start : zh[-1].end] if zh else ""
     target_text = draft.source.text[en[0].start : en[-1].end] if en else ""
     if zh:
         paragraph = zh[0].paragraph
     elif bead.zh_start > 0:
-        paragraph = source.segments[bead.zh_start - 1].paragraph
+        paragraph = source.sentences[bead.zh_start - 1].paragraph
     else:
         paragraph = 0
     kind = f"{len(zh)}-{len(en)}"
     confidence = float(np.exp(-max(bead.cost, 0.0) / 4.0))
     return Pair(source_text, target_text, kind, paragraph, round(confidence, 3),
-                bead.zh_start, bead.zh_end, bead.en_start, bead.en_end)
+                bead.zh_start, bead.zh_end, bead.en_start, bead.en_end, index)

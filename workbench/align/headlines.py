@@ -63,7 +63,7 @@ def split_headlines(beads: list[Bead], source: Segmentation, draft: Segmentation
         zs, es = bead.zh_start + zh_shift, bead.en_start + en_shift
         cuts = []
         if bead.zh_end - bead.zh_start == 1 and bead.en_end - bead.en_start == 1:
-            zh_segment, en_segment = source.segments[bead.zh_start], draft.segments[bead.en_start]
+            zh_segment, en_segment = source.sentences[bead.zh_start], draft.sentences[bead.en_start]
             cuts = _cuts(zh_segment.text, en_segment.text, lexicon, to_chinese, common)
             if cuts:
                 zh_cuts[zh_segment.index] = [zh_segment.start + q for q, _ in cuts]

@@ -21,7 +21,7 @@ from workbench.align.anchors import latin_tokens, number_keys
 from workbench.align.dp import Bead
 from workbench.align.lexicon import STOPWORDS, Lexicon, english_words, stem
 from workbench.align.starts import en_allowed, lower_case_words, sentence_starts
-from workbench.model import Segment, Segmentation
+from workbench.model import Sentence, Segmentation
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
 
@@ -61,7 +61,7 @@ def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
     for number, bead in enumerate(beads):
         n_zh, n_en = bead.zh_end - bead.zh_start, bead.en_end - bead.en_start
         if n_zh >= 2 and n_en >= 1:  # the Chinese sentences show where the English should be cut
-            found = _map(draft, bead.en_start, bead.en_end, [s.text for s in source.segments[bead.zh_start:bead.zh_end]],
+            found = _map(draft, bead.en_start, bead.en_end, [s.text for s in source.sentences[bead.zh_start:bead.zh_end]],
                          lambda text: en_items(text, lexicon), en_allowed, to_chinese, EN_CLAUSE,
                          lambda text: sentence_starts(text, common))
             if found:
@@ -70,7 +70,7 @@ def split_merges(beads: list[Bead], source: Segmentation, draft: Segmentation,
                 pieces[number] = [(other, mine) for mine, other in runs]
                 continue
         if n_en >= 2 and n_zh >= 1:  # the English sentences show where the Chinese should be cut
-            found = _map(source, bead.zh_start, bead.zh_end, [s.text for s in draft.segments[bead.en_start:bead.en_end]],
+            found = _map(source, bead.zh_start, bead.zh_end, [s.text for s in draft.sentences[bead.en_start:bead.en_end]],
                          lambda text: zh_items(text, lexicon), lambda text: zh_allowed(text, lexicon), en_keys,
                          ZH_CLAUSE)
             if found:
@@ -87,7 +87,7 @@ def _map(side: Segmentation, first: int, last: int, groups: list[str], items_of,
     """Where the boundaries between ``groups`` (the other side's sentences of a bead) fall in this side's
     sentences first..last: the cuts to make inside them ({segment: [document offsets]}) and, per new
     bead, (this side's sentences after the cuts, the other side's sentences)."""
-    segments = side.segments[first:last]
+    segments = side.sentences[first:last]
     base = segments[0].start
     text = side.source.text[base : segments[-1].end]
     starts = [s.start - base for s in segments[1:]]
@@ -149,7 +149,7 @@ def cut_segments(segmentation: Segmentation, cuts: dict[int, list[int]]) -> Segm
         return segmentation
     text = segmentation.source.text
     spans: list[tuple[int, int, int]] = []
-    for segment in segmentation.segments:
+    for segment in segmentation.sentences:
         start = segment.start
         for cut in sorted(cuts.get(segment.index, ())) + [segment.end]:
             piece = text[start:cut]
@@ -161,11 +161,11 @@ def cut_segments(segmentation: Segmentation, cuts: dict[int, list[int]]) -> Segm
     segments = []
     for index, (paragraph, start, end) in enumerate(spans):
         following = spans[index + 1][1] if index + 1 < len(spans) else len(text)
-        last = segmentation.segments[-1]
+        last = segmentation.sentences[-1]
         if index + 1 == len(spans):
             following = last.end + len(last.separator)
-        segments.append(Segment(index, paragraph, start, end, text[start:end], text[end:following]))
-    return replace(segmentation, segments=tuple(segments))
+        segments.append(Sentence(index, paragraph, start, end, text[start:end], text[end:following]))
+    return replace(segmentation, sentences=tuple(segments))
 
 
 # --- where to cut -------------------------------------------------------------------------------------

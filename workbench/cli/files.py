@@ -72,13 +72,6 @@ def _checker(args, aligned, engine_name: str):
     return Checker(terms, engine, check_config.for_glossary(args.glossary), only=only)
 
 
-def _segments(aligned):
-    from workbench.qa.results import SegmentInput
-
-    return [SegmentInput(i, p.paragraph, p.source, p.target, p.kind, p.confidence)
-            for i, p in enumerate(aligned.alignment.pairs)]
-
-
 def cmd_check(args) -> int:
     from workbench.ingest.pipeline import align_files
     from workbench.qa.report import render_json, render_text
@@ -86,7 +79,7 @@ def cmd_check(args) -> int:
     aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
     warn_glossary(aligned.glossary)
     checker = _checker(args, aligned, args.engine)
-    reports = checker.check(_segments(aligned), aligned.alignment.length_ratio)
+    reports = checker.check(list(aligned.alignment.pairs), aligned.alignment.length_ratio)
     if args.format == "json":
         signature = checker.signature(aligned.alignment.aligner).to_dict()
         json.dump(render_json(reports, args.engine, signature), sys.stdout, ensure_ascii=False, indent=1)
@@ -104,16 +97,16 @@ def cmd_fix(args) -> int:
     aligned = align_files(args.source, args.draft, args.glossary, size_cap(args))
     warn_glossary(aligned.glossary)
     checker = _checker(args, aligned, "none")
-    segments = _segments(aligned)
-    fixed = fix_targets(checker, segments, aligned.alignment.length_ratio)
+    pairs = list(aligned.alignment.pairs)
+    fixed = fix_targets(checker, pairs, aligned.alignment.length_ratio)
     text = aligned.draft.text
     pieces, position, changed = [], 0, 0
-    for (start, end), before, after in zip(aligned.target_spans(), segments, fixed):
+    for (start, end), before, after in zip(aligned.target_spans(), pairs, fixed):
         if end > start and after != before.target:
             pieces += [text[position:start], after]
             position = end
             changed += 1
     pieces.append(text[position:])
     write_text_atomically(Path(args.output), "".join(pieces))
-    print(f"wrote {args.output}: safe fixes applied in {changed} of {len(segments)} segments", file=sys.stderr)
+    print(f"wrote {args.output}: safe fixes applied in {changed} of {len(pairs)} segments", file=sys.stderr)
     return 0

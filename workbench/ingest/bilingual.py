@@ -39,5 +39,5 @@ def read_memory(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[tuple[str,
 
 def units_to_alignment(units: list[ExportUnit]) -> Alignment:
     pairs = tuple(Pair(u.source, u.target, "1-1" if u.source and u.target else ("1-0" if u.source else "0-1"),
-                       u.paragraph, 1.0, i, i + 1, i, i + 1) for i, u in enumerate(units))
+                       u.paragraph, 1.0, i, i + 1, i, i + 1, i) for i, u in enumerate(units))
     return Alignment(pairs, AlignParams(version=PAIRS_AS_IMPORTED), 0.0)

@@ -24,7 +24,7 @@ class AlignedDocument:
 
     def target_spans(self) -> list[tuple[int, int]]:
         """Character range of each pair's target in the draft ((n, n) for a 1-0 pair)."""
-        segments = self.draft_segments.segments
+        segments = self.draft_segments.sentences
         spans, position = [], 0
         for pair in self.alignment.pairs:
             if pair.tgt_end > pair.tgt_start:

@@ -16,13 +16,13 @@ import threading
 
 from sqlalchemy.orm import sessionmaker
 
-from workbench.model import Finding, pairing_confidence
+from workbench.model import Finding
 from workbench.qa.config import CheckConfig
 from workbench.qa.driver import Checker, DocumentRun
-from workbench.qa.results import FindingCache, SegmentInput
+from workbench.qa.results import FindingCache
 from workbench.store.ignores import Ignored, fingerprint, split_ignored
 from workbench.store.repository import project_by_name, project_terms
-from workbench.project.snapshot import ProjectSnapshot, SegmentView
+from workbench.project.snapshot import PairView, ProjectSnapshot
 
 NO_FINDINGS: tuple[tuple[Finding, ...], tuple] = ((), ())
 
@@ -40,7 +40,7 @@ class CheckedProject:
         # by document: (generation, {segment id: (open findings, ignored findings with why)})
         self._reports: dict[str, tuple[int, dict[int, tuple]]] = {}
         # by document, private to refresh: the last check, the views and inputs it was made from
-        self._runs: dict[str, tuple[DocumentRun, list[SegmentView], list[SegmentInput]]] = {}
+        self._runs: dict[str, tuple[DocumentRun, list[PairView]]] = {}
 
     def refresh(self) -> CheckedProject:
         with self._lock:
@@ -64,16 +64,13 @@ class CheckedProject:
             self._reports = fresh
             return self
 
-    def _check_document(self, document: str, segments: list[SegmentView], snapshot: ProjectSnapshot,
+    def _check_document(self, document: str, segments: list[PairView], snapshot: ProjectSnapshot,
                         known: tuple[int, dict[int, tuple]] | None) -> dict[int, tuple]:
         """Re-check one document, touching only the segments whose view changed (a snapshot replaces
         the view of every segment an event named, and keeps the others as they were)."""
-        run, before, previous_inputs = self._runs.get(document, (None, None, None))
+        run, before = self._runs.get(document, (None, None))
         same_shape = before is not None and len(before) == len(segments)
-        inputs = [previous_inputs[i] if same_shape and view is before[i] else
-                  SegmentInput(view.id, view.paragraph, view.source_text, view.target_text, view.kind,
-                               pairing_confidence(view.confidence, view.version, view.status))
-                  for i, view in enumerate(segments)]
+        inputs = [view.pair for view in segments]
         changed = {view.id for i, view in enumerate(segments) if not same_shape or view is not before[i]}
         ratio = snapshot.length_ratios.get(document, 3.0)
         previous_reports = list(run.reports) if run is not None and same_shape else None
@@ -81,20 +78,20 @@ class CheckedProject:
         incremental = previous_reports is not None and known is not None
         by_id = dict(known[1]) if incremental else {}
         for i, report in enumerate(run.reports):
-            if not incremental or report is not previous_reports[i] or report.index in changed:
-                by_id[report.index] = _split(report.findings, snapshot.ignored.get(report.index, {}))
-        self._runs[document] = (run, list(segments), inputs)
+            if not incremental or report is not previous_reports[i] or report.pair.index in changed:
+                by_id[report.pair.index] = _split(report.findings, snapshot.ignored.get(report.pair.index, {}))
+        self._runs[document] = (run, list(segments))
         return by_id
 
     @property
-    def documents(self) -> dict[str, list[SegmentView]]:
+    def documents(self) -> dict[str, list[PairView]]:
         return self.snapshot.documents
 
-    def findings(self, segment: SegmentView) -> tuple[tuple[Finding, ...], tuple[tuple[Finding, Ignored], ...]]:
+    def findings(self, segment: PairView) -> tuple[tuple[Finding, ...], tuple[tuple[Finding, Ignored], ...]]:
         """The segment's open findings, and its ignored ones with who ignored them and why."""
         return self._reports.get(segment.document, (None, {}))[1].get(segment.id, NO_FINDINGS)
 
-    def open_findings(self, segment: SegmentView) -> tuple[Finding, ...]:
+    def open_findings(self, segment: PairView) -> tuple[Finding, ...]:
         return self.findings(segment)[0]
 
     def signatures(self) -> dict[str, str]:

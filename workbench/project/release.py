@@ -48,10 +48,9 @@ def _iso(moment) -> str:
 def open_findings(factory: sessionmaker, project_name: str) -> ReleaseFindings:
     """QA and glossary findings (no grammar engine) of every segment's current text, by segment number,
     with the signature of the run per document; findings somebody ignored with a reason are left out."""
-    from workbench.model import pairing_confidence
+    from workbench.model import Pair, pairing_confidence
     from workbench.qa.config import CheckConfig
     from workbench.qa.driver import Checker
-    from workbench.qa.results import SegmentInput
     from workbench.store.ignores import load_ignores, split_ignored
     from workbench.store.repository import project_terms
 
@@ -65,12 +64,12 @@ def open_findings(factory: sessionmaker, project_name: str) -> ReleaseFindings:
         signatures = {}
         for document in project.documents:
             mine = [(n, s) for n, d, s in segments if d.id == document.id]
-            reports = checker.check([SegmentInput(n, s.paragraph, s.source_text, s.target_text, s.kind,
-                                                  pairing_confidence(s.confidence, s.version, s.status))
+            reports = checker.check([Pair(s.source_text, s.target_text, s.kind, s.paragraph,
+                                          pairing_confidence(s.confidence, s.version, s.status), index=n)
                                      for n, s in mine], document.length_ratio or 3.0)
             signatures[document.name] = checker.signature(document.aligner or "unknown").text()
             for report in reports:
-                findings = split_ignored(report.findings, ignored.get(ids[report.index], {}))[0]
+                findings = split_ignored(report.findings, ignored.get(ids[report.pair.index], {}))[0]
                 if findings:
-                    found[report.index] = tuple(finding_note(f) for f in findings)
+                    found[report.pair.index] = tuple(finding_note(f) for f in findings)
         return ReleaseFindings(found, signatures)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
+from workbench.model import Pair, pairing_confidence
 from workbench.store.ignores import Ignored, load_ignores
 from workbench.store.models import Document, Event, Project, SegmentRow
 from workbench.store.repository import project_by_name
@@ -26,21 +27,36 @@ WINDOW = 200  # event ids read again on every refresh (see ProjectSnapshot.refre
 
 
 @dataclass(frozen=True, slots=True)
-class SegmentView:
-    """One segment as a page shows it: a plain value, safe to share between sessions."""
+class PairView:
+    """One stored pair as a page shows it: a plain value, safe to share between sessions. ``pair`` is
+    what the checker is given (its index is the stored id, its confidence the pairing's as the checks
+    may trust it: workbench.model.pairing_confidence)."""
 
     id: int
     number: int  # as `status`, the CLI and every page number it
     document: str
     position: int
-    paragraph: int
-    source_text: str
     draft_text: str
-    target_text: str
-    kind: str
     status: str
     version: int
-    confidence: float = 1.0  # the aligner's; findings that depend on the pairing are hints below LOW_CONFIDENCE
+    aligner_confidence: float  # the aligner's own figure, as the Pairs page shows it
+    pair: Pair
+
+    @property
+    def source_text(self) -> str:
+        return self.pair.source
+
+    @property
+    def target_text(self) -> str:
+        return self.pair.target
+
+    @property
+    def paragraph(self) -> int:
+        return self.pair.paragraph
+
+    @property
+    def kind(self) -> str:
+        return self.pair.kind
 
 
 class ProjectSnapshot:
@@ -54,7 +70,7 @@ class ProjectSnapshot:
         self.last_event = -1
         self._seen: set[tuple] = set()  # (id, time) of the events with the last WINDOW ids
         self.generation = 0  # grows whenever anything changed; pages key their derived caches on it
-        self.documents: dict[str, list[SegmentView]] = {}
+        self.documents: dict[str, list[PairView]] = {}
         self.length_ratios: dict[str, float] = {}
         self.aligners: dict[str, str] = {}  # how each document's pairs were made
         self.ignored: dict[int, dict[tuple[str, str], Ignored]] = {}
@@ -96,7 +112,7 @@ class ProjectSnapshot:
         return session.execute(select(Event.id, Event.created_at, Event.action, Event.segment_id)
                                .where(Event.project_id == project_id, Event.id > lower)).all()
 
-    def segments(self) -> list[SegmentView]:
+    def segments(self) -> list[PairView]:
         return [s for segments in self.documents.values() for s in segments]
 
     def ignored_for(self, segment_id: int) -> dict[tuple[str, str], Ignored]:
@@ -107,7 +123,7 @@ class ProjectSnapshot:
         documents = session.execute(  # names and length ratios, in import order
             select(Document.name, Document.length_ratio, Document.aligner)
             .where(Document.project_id == project.id).order_by(Document.id)).all()
-        loaded: dict[str, list[SegmentView]] = {d.name: [] for d in documents}
+        loaded: dict[str, list[PairView]] = {d.name: [] for d in documents}
         numbered = numbered_segments(session, project.id)  # numbered as the CLI and every export number them
         for number, document, row in numbered:
             loaded[document.name].append(_view(row, number, document.name))
@@ -131,6 +147,8 @@ class ProjectSnapshot:
         self.ignored = ignored  # published whole, like everything a page reads
 
 
-def _view(row: SegmentRow, number: int, document: str) -> SegmentView:
-    return SegmentView(row.id, number, document, row.position, row.paragraph, row.source_text, row.draft_text,
-                       row.target_text, row.kind, row.status, row.version, row.confidence)
+def _view(row: SegmentRow, number: int, document: str) -> PairView:
+    pair = Pair(row.source_text, row.target_text, row.kind, row.paragraph,
+                pairing_confidence(row.confidence, row.version, row.status), index=row.id)
+    return PairView(row.id, number, document, row.position, row.draft_text, row.status, row.version, row.confidence,
+                    pair)

@@ -26,10 +26,10 @@ from itertools import groupby
 
 from workbench import __version__
 from workbench.glossary.matcher import GlossaryMatcher
-from workbench.model import Finding, Term
-from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, DocumentCheck, PairContext
+from workbench.model import Finding, Pair, Term
+from workbench.qa.checks import CHECKS, DOCUMENT_CHECKS, DocumentCheck, DocumentContext, PairContext
 from workbench.qa.config import CheckConfig
-from workbench.qa.results import FindingCache, RunSignature, SegmentInput, SegmentReport, deduplicate, glossary_key
+from workbench.qa.results import FindingCache, PairReport, RunSignature, deduplicate, glossary_key
 
 # categories whose findings come from comparing a pair's two sides ("… is missing", "does not match"):
 # a wrong pairing causes them as surely as a wrong translation
@@ -46,7 +46,7 @@ class Checker:
             from workbench.align.lexicon import load_lexicon
 
             lexicon = load_lexicon()
-        self.extras = {"lexicon": lexicon}
+        self.lexicon = lexicon
         self.engine = engine
         self.config = config or CheckConfig()
         self.cache = cache if cache is not None else FindingCache()
@@ -61,16 +61,16 @@ class Checker:
         if self.use_engine and terms:
             engine.add_words(_dictionary_words(terms))
 
-    def check(self, segments: list[SegmentInput], length_ratio: float = 3.0) -> list[SegmentReport]:
-        """Reports for every segment; an unchanged document (the same pairs, glossary and settings) is
+    def check(self, pairs: list[Pair], length_ratio: float = 3.0) -> list[PairReport]:
+        """A report for every pair, in order; an unchanged document (the same pairs, glossary and settings) is
         answered from the cache."""
         document_key = self._key_prefix + hashlib.sha256(json.dumps(
-            [[s.index, s.paragraph, s.source, s.target, s.kind] for s in segments] + [round(length_ratio, 1)]
+            [[p.index, p.paragraph, p.source, p.target, p.kind, p.confidence] for p in pairs] + [round(length_ratio, 1)]
         ).encode()).hexdigest()
         cached = self.cache.get(document_key)
         if cached is not None:  # an unchanged document: nothing to do at all
             return list(cached)
-        reports = DocumentRun(self, segments, length_ratio, keep_observations=False).reports
+        reports = DocumentRun(self, pairs, length_ratio, keep_observations=False).reports
         self.cache.put(document_key, tuple(reports))
         return reports
 
@@ -84,18 +84,18 @@ class Checker:
         return RunSignature(tuple(sorted(checks)), self.config.to_dict(), engine, self._glossary, aligner or "unknown",
                             __version__)
 
-    def segment_key(self, pair: PairContext) -> str:
+    def pair_key(self, pair: PairContext) -> str:
         # a string, not a tuple: tens of thousands of tuples in a long-lived cache slow every garbage
         # collection down. The source's length makes the key unambiguous whatever the texts contain.
         return "\x1f".join((self._key_prefix, str(len(pair.source)), pair.source, pair.target, pair.kind,
                              f"{pair.length_ratio:.1f}", "low" if pair.low_confidence else ""))
 
-    def teach_engine(self, segments: list[SegmentInput]) -> None:
+    def teach_engine(self, pairs: list[Pair]) -> None:
         """The pinyin and romanised names of these pairs, so the engine does not call them misspelt;
         once per document or change: each call to the engine's dictionary has a cost."""
         if self.use_engine:
-            self.engine.add_words(sorted({w for s in segments for w in _pinyin_words(s.source)}
-                                         | {w for s in segments for w in _romanised_words(s.target)}))
+            self.engine.add_words(sorted({w for p in pairs for w in _pinyin_words(p.source)}
+                                         | {w for p in pairs for w in _romanised_words(p.target)}))
 
     def own_findings(self, pairs: list[PairContext], keys: list[str]) -> list[tuple[Finding, ...]]:
         """Each pair's own findings (its pair checks and the engine), from the cache or checked now."""
@@ -103,7 +103,7 @@ class Checker:
         engine_results = self._start_engine([p for p, f in zip(pairs, found) if f is None])
         for i, (pair, key) in enumerate(zip(pairs, keys)):
             if found[i] is None:
-                found[i] = self._segment_findings(pair, engine_results.get(pair.index))
+                found[i] = self._pair_findings(pair, engine_results.get(pair.index))
                 self.cache.put(key, found[i])
         return found
 
@@ -141,7 +141,7 @@ class Checker:
         executor.shutdown(wait=False)
         return futures
 
-    def _segment_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
+    def _pair_findings(self, pair: PairContext, engine_future=None) -> tuple[Finding, ...]:
         findings = [self.configured(f, pair) for check in self.checks if check.applies_to(pair) for f in check.check(pair)]
         if engine_future is not None:
             ours = [(f.start, f.end, f.category) for f in findings]
@@ -172,15 +172,16 @@ class DocumentRun:
     touches. Without it the run is a one-off: whole-document checks observe and judge in one go, as
     keeping every pair's observation costs more (in memory and garbage collection) than it saves."""
 
-    def __init__(self, checker: Checker, segments: list[SegmentInput], length_ratio: float,
+    def __init__(self, checker: Checker, pairs: list[Pair], length_ratio: float,
                  keep_observations: bool = True):
         self.checker = checker
         self.length_ratio = length_ratio
         self.keeps_observations = keep_observations
-        self.inputs = list(segments)
+        self.document = DocumentContext(length_ratio, checker.glossary, checker.lexicon)
+        self.inputs = list(pairs)
         checker.teach_engine(self.inputs)
-        self.contexts = [self._context(s) for s in segments]
-        self.keys = [checker.segment_key(c) for c in self.contexts]
+        self.contexts = [self._context(p) for p in pairs]
+        self.keys = [checker.pair_key(c) for c in self.contexts]
         self.own = checker.own_findings(self.contexts, self.keys)
         self.observations: dict[str, list] = {
             check.check_id: [checker.observation(check, c, k) for c, k in zip(self.contexts, self.keys)]
@@ -188,21 +189,21 @@ class DocumentRun:
         self._by_check: dict[str, list] = {}
         self._by_paragraph: dict[str, dict[int, tuple]] = {}
         self.cross = self._cross_findings(None)
-        self.reports = [self._report(i) for i in range(len(segments))]
+        self.reports = [self._report(i) for i in range(len(pairs))]
 
-    def recheck(self, segments: list[SegmentInput], length_ratio: float) -> DocumentRun:
-        """This run brought up to date with ``segments`` (itself, changed in place, or a new full run)."""
-        if (not self.keeps_observations or length_ratio != self.length_ratio or len(segments) != len(self.inputs)
-                or any(a.index != b.index or a.paragraph != b.paragraph for a, b in zip(segments, self.inputs))):
-            return DocumentRun(self.checker, segments, length_ratio, self.keeps_observations)
-        changed = [i for i, (new, old) in enumerate(zip(segments, self.inputs)) if new is not old and new != old]
+    def recheck(self, pairs: list[Pair], length_ratio: float) -> DocumentRun:
+        """This run brought up to date with ``pairs`` (itself, changed in place, or a new full run)."""
+        if (not self.keeps_observations or length_ratio != self.length_ratio or len(pairs) != len(self.inputs)
+                or any(a.index != b.index or a.paragraph != b.paragraph for a, b in zip(pairs, self.inputs))):
+            return DocumentRun(self.checker, pairs, length_ratio, self.keeps_observations)
+        changed = [i for i, (new, old) in enumerate(zip(pairs, self.inputs)) if new is not old and new != old]
         if not changed:
             return self
-        self.checker.teach_engine([segments[i] for i in changed])
+        self.checker.teach_engine([pairs[i] for i in changed])
         for i in changed:
-            self.inputs[i] = segments[i]
-            self.contexts[i] = self._context(segments[i])
-            self.keys[i] = self.checker.segment_key(self.contexts[i])
+            self.inputs[i] = pairs[i]
+            self.contexts[i] = self._context(pairs[i])
+            self.keys[i] = self.checker.pair_key(self.contexts[i])
         own = self.checker.own_findings([self.contexts[i] for i in changed], [self.keys[i] for i in changed])
         observations_changed = set()
         for i, found in zip(changed, own):
@@ -221,16 +222,15 @@ class DocumentRun:
             self.reports[i] = self._report(i)
         return self
 
-    def _context(self, segment: SegmentInput) -> PairContext:
-        return PairContext(segment.index, segment.paragraph, segment.source, segment.target, segment.kind,
-                           self.length_ratio, self.checker.glossary, self.checker.extras, segment.confidence)
+    def _context(self, pair: Pair) -> PairContext:
+        return PairContext(pair, self.document)
 
     def _observing(self) -> list[DocumentCheck]:
         return [c for c in self.checker.document_checks
                 if c.scope == "document" and type(c).observe is not DocumentCheck.observe]
 
     def _cross_findings(self, change: tuple[set[int], set[str]] | None) -> dict[int, tuple]:
-        """Cross-pair findings by segment index; with ``change`` (the changed positions, the checks whose
+        """Cross-pair findings by pair index; with ``change`` (the changed positions, the checks whose
         observations changed) whatever the change cannot affect is taken from the previous run."""
         for check in self.checker.document_checks:
             if check.scope == "paragraph":
@@ -256,10 +256,9 @@ class DocumentRun:
                 cross.setdefault(index, []).append(self.checker.configured(finding, context.get(index)))
         return {index: tuple(findings) for index, findings in cross.items()}
 
-    def _report(self, i: int) -> SegmentReport:
-        segment = self.inputs[i]
-        findings = list(self.own[i]) + list(self.cross.get(segment.index, ()))
-        return SegmentReport(segment.index, segment.paragraph, segment.source, segment.target, deduplicate(findings))
+    def _report(self, i: int) -> PairReport:
+        pair = self.inputs[i]
+        return PairReport(pair, deduplicate(list(self.own[i]) + list(self.cross.get(pair.index, ()))))
 
 
 def _overlaps(finding: Finding, start: int, end: int) -> bool:

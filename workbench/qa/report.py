@@ -24,7 +24,7 @@ def render_json(reports, engine: str, signature: dict | None = None) -> dict:
     """``signature`` (RunSignature.to_dict()) says which checks, settings, engine, glossary and aligner
     the findings come from."""
     return {
-        "segments": [{"index": r.index, "paragraph": r.paragraph, "source": r.source, "target": r.target,
+        "segments": [{"index": r.pair.index, "paragraph": r.pair.paragraph, "source": r.pair.source, "target": r.pair.target,
                       "findings": [f.to_json() for f in r.findings]} for r in reports],
         "summary": summary(reports, engine),
         **({"signature": signature} if signature is not None else {}),
@@ -39,8 +39,8 @@ def render_text(reports, color: bool = False) -> str:
     for report in reports:
         if not report.findings:
             continue
-        lines.append(paint(f"[{report.index + 1}] ¶{report.paragraph + 1}", BOLD) + f" {report.source}")
-        lines.append(f"    {report.target}" if report.target else "    (no English)")
+        lines.append(paint(f"[{report.pair.index + 1}] ¶{report.pair.paragraph + 1}", BOLD) + f" {report.pair.source}")
+        lines.append(f"    {report.pair.target}" if report.pair.target else "    (no English)")
         for finding in report.findings:
             label = paint(f"{finding.severity:7}", SEVERITY_COLOURS.get(finding.severity, ""))
             where = f"{finding.start}-{finding.end}"

@@ -1,4 +1,4 @@
-"""What the checker takes and gives: pairs in, reports out, the cache between runs, and the signature
+"""What the checker gives: a report per pair, the cache between runs, and the signature
 that says which checks, settings, engine, glossary and aligner produced a set of findings."""
 
 from __future__ import annotations
@@ -7,25 +7,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from workbench.model import Finding, Term
+from workbench.model import Finding, Pair, Term
 
 
 @dataclass(frozen=True, slots=True)
-class SegmentInput:
-    index: int
-    paragraph: int
-    source: str
-    target: str
-    kind: str = "1-1"
-    confidence: float = 1.0  # the aligner's confidence in the pairing
+class PairReport:
+    """A checked pair and its findings. The checker takes ``workbench.model.Pair``s and gives these back,
+    one per pair, in order; the pair is the one it was given."""
 
-
-@dataclass(frozen=True, slots=True)
-class SegmentReport:
-    index: int
-    paragraph: int
-    source: str
-    target: str
+    pair: Pair
     findings: tuple[Finding, ...]
 
 

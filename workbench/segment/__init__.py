@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from workbench.model import Segment, Segmentation, SourceText
+from workbench.model import Sentence, Segmentation, SourceText
 from workbench.segment.rules import RuleSet, load_rules
 
 
@@ -46,6 +46,6 @@ def segment(source: SourceText, language: str, rules: RuleSet | None = None) -> 
     segments = []
     for index, (number, start, end) in enumerate(pieces):
         next_start = pieces[index + 1][1] if index + 1 < len(pieces) else len(text)
-        segments.append(Segment(index, number, start, end, text[start:end], text[end:next_start]))
+        segments.append(Sentence(index, number, start, end, text[start:end], text[end:next_start]))
     prefix = text[: pieces[0][1]] if pieces else text
     return Segmentation(source, tuple(segments), prefix)

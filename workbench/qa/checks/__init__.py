@@ -18,7 +18,7 @@ from workbench.qa.checks import (
     untranslated,
     words,
 )
-from workbench.qa.checks.base import Check, DocumentCheck, PairContext
+from workbench.qa.checks.base import Check, DocumentCheck, DocumentContext, PairContext
 
 CHECKS: tuple[type[Check], ...] = tuple(sorted(
     conventions.CHECKS + date_style.CHECKS + glossary.CHECKS + number_style.CHECKS
@@ -37,4 +37,4 @@ def check_ids() -> list[str]:
     return [c.check_id for c in CHECKS + DOCUMENT_CHECKS]
 
 
-__all__ = ["CHECKS", "DOCUMENT_CHECKS", "Check", "DocumentCheck", "PairContext", "check_ids"]
+__all__ = ["CHECKS", "DOCUMENT_CHECKS", "Check", "DocumentCheck", "DocumentContext", "PairContext", "check_ids"]

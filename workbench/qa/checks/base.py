@@ -4,33 +4,75 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from workbench.model import LOW_CONFIDENCE, Finding
+from workbench.model import Finding, Pair
+
+if TYPE_CHECKING:
+    from workbench.align.lexicon import Lexicon
+    from workbench.glossary.matcher import GlossaryMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What the checks need from the document around its pairs, the same for every pair of one run."""
+
+    length_ratio: float = 3.0  # English characters per Chinese character in this document
+    glossary: GlossaryMatcher | None = None
+    lexicon: Lexicon | None = None  # CC-CEDICT's senses, for the checks that read the source's words
 
 
 @dataclass(frozen=True, slots=True)
 class PairContext:
-    """One aligned pair as the checks see it, with what they need from the document around it."""
+    """One pair as the checks see it: the pair itself and its document's context. A field added to
+    ``Pair`` reaches the checks as ``context.pair.<field>`` with no other edit; the properties below
+    are the fields every check reads."""
 
-    index: int
-    paragraph: int
-    source: str
-    target: str
-    kind: str = "1-1"
-    length_ratio: float = 3.0  # English characters per Chinese character in this document
-    glossary: object | None = None  # a workbench.glossary.matcher.GlossaryMatcher
-    extras: dict = field(default_factory=dict)
-    confidence: float = 1.0  # the aligner's confidence in this pairing (workbench.model.LOW_CONFIDENCE)
+    pair: Pair
+    document: DocumentContext = field(default_factory=DocumentContext)
+
+    @property
+    def index(self) -> int:
+        return self.pair.index
+
+    @property
+    def paragraph(self) -> int:
+        return self.pair.paragraph
+
+    @property
+    def source(self) -> str:
+        return self.pair.source
+
+    @property
+    def target(self) -> str:
+        return self.pair.target
+
+    @property
+    def kind(self) -> str:
+        return self.pair.kind
+
+    @property
+    def confidence(self) -> float:
+        """The aligner's confidence in this pairing (workbench.model.LOW_CONFIDENCE)."""
+        return self.pair.confidence
 
     @property
     def low_confidence(self) -> bool:
-        return self.confidence < LOW_CONFIDENCE
+        return self.pair.low_confidence
+
+    @property
+    def glossary(self) -> GlossaryMatcher | None:
+        return self.document.glossary
+
+    @property
+    def length_ratio(self) -> float:
+        return self.document.length_ratio
 
     @property
     def translated(self) -> bool:
         """The draft has English for this pair. A 1-0 bead (the aligner found none) or blank English
         gives the checks that compare the two sides nothing to compare: the omission checks report it."""
-        return self.kind != "1-0" and bool(self.target.strip())
+        return self.pair.kind != "1-0" and bool(self.pair.target.strip())
 
 
 class _Reports:

@@ -129,7 +129,7 @@ class TermRenderingConsistency(DocumentCheck):
     def observe(self, pair):
         """The terms of this pair whose English uses one of their senses: (term, stems, first use and
         its text). Everything a finding shows is in here, so equal observations mean equal findings."""
-        lexicon = pair.extras.get("lexicon")
+        lexicon = pair.document.lexicon
         if lexicon is None or not pair.target.strip():
             return None
         words = [(m.start(), m.end(), m.group().lower()[:5]) for m in _WORD.finditer(pair.target)]

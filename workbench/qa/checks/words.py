@@ -62,7 +62,7 @@ class LowercaseSentenceStart(Check):
             yield self.finding(pair, start, start + 1, "A sentence starts with a lower-case letter.",
                                [target[start].upper()])
         first = re.match(r"\s*(?:“\s*|\"(?=\S))*([a-z])", target)
-        if first and pair.extras.get("starts_sentence", True) and not _LOWER_START_OK.match(target, first.start(1)):
+        if first and not _LOWER_START_OK.match(target, first.start(1)):
             start = first.start(1)
             yield self.finding(pair, start, start + 1, "The segment starts with a lower-case letter.",
                                [target[start].upper()])
