@@ -144,6 +144,9 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     engine: str = "qa"
     safe: bool = False
+    # the glossary term (its Chinese) a glossary finding enforces: the Glossary page's "violated in"
+    # is read from the findings by it (project/glossary_edit.term_usage), not worked out a second time
+    term: str = ""
 
     @property
     def fix(self) -> str | None:

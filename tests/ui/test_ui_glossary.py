@@ -9,8 +9,11 @@ from sqlalchemy import select
 from tests.conftest import shown
 from workbench.qa.driver import Checker
 from workbench.model import Pair
+from workbench.project.checked import CheckedProject
+from workbench.project.editing import ignore_finding
 from workbench.project.glossary_edit import current_glossary, save_terms, term_rows, term_usage
 from workbench.project.importing import ensure_sample
+from workbench.project.settings import set_check_config
 from workbench.store.models import Event
 from workbench.store.repository import project_by_name, project_terms
 from workbench.store.review import numbered_segments
@@ -88,11 +91,33 @@ def test_term_usage_finds_the_segment_that_breaks_a_name(factory):
     with factory() as session:
         project = project_by_name(session, PROJECT)
         number = next(n for n, _, s in numbered_segments(session, project.id) if "Jiang Wei dong" in s.target_text)
-    jiang = next(u for u in term_usage(factory, PROJECT) if u["source"] == "蒋卫东")
-    assert number in jiang["used_in"] and jiang["violated_in"] == [number]
+    usage = term_usage(CheckedProject(factory, PROJECT).refresh())
+    jiang = next(u for u in usage if u["source"] == "蒋卫东")
+    assert number in jiang["used_in"] and jiang["violated_in"] == [number]  # name_spelling's finding names 蒋卫东
     assert jiang["rendered"] == jiang["segments"] - 1
-    government = next(u for u in term_usage(factory, PROJECT) if u["source"] == "五莲县政府")
+    government = next(u for u in usage if u["source"] == "五莲县政府")
     assert government["violated_in"] == [4] and government["rendered"] == 0
+
+
+def _violated(factory, source: str) -> list[int]:
+    return next(u for u in term_usage(CheckedProject(factory, PROJECT).refresh()) if u["source"] == source)["violated_in"]
+
+
+@pytest.mark.parametrize("silence", ["ignore the finding", "switch the check off"])
+def test_term_usage_agrees_with_the_findings_the_pages_show(factory, silence):
+    """"Violated in" is read from the open findings: a violation somebody ignored with a reason, or one
+    whose check the project switched off, is no longer listed, as it is no longer shown anywhere."""
+    ensure_sample(factory)
+    assert _violated(factory, "五莲县政府") == [4]
+    checked = CheckedProject(factory, PROJECT).refresh()
+    segment = next(s for s in checked.snapshot.segments() if s.number == 4)
+    finding = next(f for f in checked.open_findings(segment) if f.term == "五莲县政府")
+    if silence == "ignore the finding":
+        ignore_finding(factory, segment.id, finding, "the county's own usage", "reviewer")
+    else:
+        set_check_config(factory, PROJECT, {"disabled": [finding.check]}, "admin")
+    assert _violated(factory, "五莲县政府") == []
+    assert _violated(factory, "蒋卫东")  # the other terms' violations are still there
 
 
 def test_page_save_with_an_invalid_edit_shows_the_row_and_keeps_the_glossary(app, factory):

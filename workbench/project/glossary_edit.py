@@ -10,13 +10,12 @@ from sqlalchemy.orm import sessionmaker
 
 from workbench.errors import UserError
 from workbench.glossary import RowProblem, validate_rows
-from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import Glossary as GlossaryValue
 from workbench.model import Term
+from workbench.project.checked import CheckedProject
 from workbench.store.accounts import require
 from workbench.store.models import Glossary
 from workbench.store.repository import project_by_name, project_terms, replace_glossary
-from workbench.store.review import numbered_segments
 
 COLUMNS = ("source", "target", "type", "forbidden", "note")
 
@@ -78,46 +77,32 @@ def import_terms(factory: sessionmaker, project_name: str, glossary: GlossaryVal
     return len(glossary.terms)
 
 
-def term_usage(factory: sessionmaker, project_name: str) -> list[dict]:
+def term_usage(checked: CheckedProject) -> list[dict]:
     """For every term: the segments whose source contains it (``used_in``), how many of those use the
-    required rendering (``rendered``), and the segments where it is violated (``violated_in``): the term
-    is in the source but its rendering is not in the English, or a forbidden variant is used anywhere.
+    required rendering (``rendered``), and the segments where it is violated (``violated_in``).
 
-    Segment numbers are the ones every page and the CLI show. Like the checks, the longest Chinese term
-    wins (五莲县政府, not 五莲县) and a pair without English (an omission) is not a term violation.
+    "Violated" is what the checks report, read from the open findings that name the term (a required
+    rendering missing, a forbidden variant, a misspelt name, wrong capitals, another rendering than
+    elsewhere): so the table agrees with the findings every page shows, a finding somebody ignored
+    does not count, and a check switched off in the settings counts for nothing here either.
+    Segment numbers are the ones every page and the CLI show; like the checks, the longest Chinese
+    term wins (五莲县政府, not 五莲县).
     """
-    with factory() as session:
-        project = project_by_name(session, project_name)
-        terms = project_terms(session, project)
-        segments = [(number, s.source_text, s.target_text, s.kind)
-                    for number, _, s in numbered_segments(session, project.id)]
-    matcher = GlossaryMatcher(terms)
-    usage = [{"source": t.source, "target": t.target, "type": t.type, "segments": 0, "rendered": 0,
-              "used_in": [], "violated_in": []} for t in terms]
-    if not terms:
-        return usage
-    for number, source, target, kind in segments:
-        in_source = {m.term for m in matcher.source_matches(source)}
-        found = matcher.target_matches(target)
-        rendered = {m.term for m in found if not m.forbidden}
-        forbidden = {m.term for m in found if m.forbidden and not _inside_rendering(m, found)}
-        has_target = kind != "1-0" and bool(target.strip())
-        for index in sorted(in_source | forbidden):
-            entry = usage[index]
-            if index in in_source:
-                entry["segments"] += 1
-                entry["used_in"].append(number)
-                entry["rendered"] += int(index in rendered)
-            missing = index in in_source and has_target and index not in rendered
-            if missing or index in forbidden:
-                entry["violated_in"].append(number)
-    return usage
-
-
-def _inside_rendering(match, found) -> bool:
-    """A forbidden variant inside a required rendering is not a violation ("Wuzheng Groups" holds
-    "Wuzheng Group" + plural s): the same rule as the glossary_forbidden check."""
-    return any(not r.forbidden and r.start <= match.start and match.end <= r.end for r in found)
+    matcher = checked.checker.glossary if checked.checker is not None else None
+    terms = matcher.terms if matcher is not None else ()
+    usage = {t.source: {"source": t.source, "target": t.target, "type": t.type, "segments": 0, "rendered": 0,
+                        "used_in": [], "violated_in": []} for t in terms}
+    for view in checked.snapshot.segments() if terms else ():
+        in_source = {terms[m.term].source for m in matcher.source_matches(view.source_text)}
+        rendered = {terms[m.term].source for m in matcher.target_matches(view.target_text) if not m.forbidden}
+        violated = {f.term for f in checked.open_findings(view) if f.term in usage}
+        for source in in_source:
+            usage[source]["segments"] += 1
+            usage[source]["used_in"].append(view.number)
+            usage[source]["rendered"] += int(source in rendered)
+        for source in violated:
+            usage[source]["violated_in"].append(view.number)
+    return list(usage.values())
 
 
 def _cells(row: dict) -> dict[str, str]:

@@ -89,11 +89,11 @@ class _Reports:
         return pair.translated or not self.skips_untranslated
 
     def finding(self, pair: PairContext, start: int, end: int, message: str, suggestions=(),
-                safe: bool = False, severity: str | None = None, text: str | None = None) -> Finding:
+                safe: bool = False, severity: str | None = None, text: str | None = None, term: str = "") -> Finding:
         """A finding of the checker on [start, end) of the pair's English; ``text`` when the span's text
-        was normalised before the check compared it."""
+        was normalised before the check compared it; ``term`` the glossary term it enforces."""
         return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
-                       pair.target[start:end] if text is None else text, tuple(suggestions), "qa", safe)
+                       pair.target[start:end] if text is None else text, tuple(suggestions), "qa", safe, term)
 
 
 class Check(_Reports):

@@ -33,7 +33,7 @@ class ForbiddenVariant(Check):
             term = pair.glossary.terms[match.term]
             written = pair.target[match.start:match.end]
             yield self.finding(pair, match.start, match.end, f"“{written}” is a forbidden rendering of "
-                               f"{term.source}; use “{term.target}”.", [term.target], safe=True)
+                               f"{term.source}; use “{term.target}”.", [term.target], safe=True, term=term.source)
 
 
 class TermMissing(Check):
@@ -61,7 +61,7 @@ class TermMissing(Check):
             message = f"{term.source} should be rendered “{term.target}”."
             if end > start:
                 message = f"“{pair.target[start:end]}”: {message}"
-            yield self.finding(pair, start, end, message, [term.target])
+            yield self.finding(pair, start, end, message, [term.target], term=term.source)
 
 
 def _near(target: str, rendering: str) -> tuple[int, int]:
@@ -94,7 +94,7 @@ class CaseOfName(Check):
                 if " ".join(written.split()) == term.target:
                     continue  # only the spacing differs: the spacing checks report that
                 yield self.finding(pair, match.start, match.end, f"Write “{term.target}” with its capitals.",
-                                   [term.target], safe=True)
+                                   [term.target], safe=True, term=term.source)
 
 
 def _people(pair) -> list[tuple[dict[str, str], bool]]:
@@ -162,7 +162,7 @@ class NameSpelling(DocumentCheck):
                     continue
                 yield pair.index, self.finding(
                     pair, start, end, f"“{written}” for {chinese}: the name is {kind}; write “{expected}”.",
-                    (expected,), certain, text=written)
+                    (expected,), certain, text=written, term=chinese)
 
 
 class NameRomanisation(DocumentCheck):
@@ -234,7 +234,7 @@ class TermConsistency(DocumentCheck):
                 if form != first and form != term.target:
                     yield pair.index, self.finding(
                         pair, start, end, f"{term.source} is “{first}” elsewhere in the document but “{form}” here.",
-                        (term.target,), text=raw)
+                        (term.target,), text=raw, term=term.source)
 
 
 CHECKS = (CaseOfName, ForbiddenVariant, TermMissing)

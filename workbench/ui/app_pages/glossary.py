@@ -22,7 +22,7 @@ from workbench.project.glossary_edit import COLUMNS, current_glossary, import_te
 from workbench.text.pair_numbers import format_numbers
 from workbench.ui import state
 from workbench.ui.markup import escape
-from workbench.ui.resources import store
+from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
 
 # Messages that must outlive the st.rerun after a save or an import: a list of (kind, text).
@@ -109,7 +109,7 @@ with st.expander("Import and export"):
                                mime="application/x-tbx+xml", key="glossary-tbx", disabled=not stored.terms)
 
 st.subheader("Where each term is used")
-usage = term_usage(factory, project)
+usage = term_usage(checked_project(project))
 if usage:
     st.dataframe(pd.DataFrame([{
         "Chinese": u["source"], "English": u["target"], "segments": u["segments"], "rendered": u["rendered"],

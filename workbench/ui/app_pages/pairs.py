@@ -9,6 +9,7 @@ from itertools import groupby
 
 import streamlit as st
 
+from workbench.model import LOW_CONFIDENCE, pairing_confidence
 from workbench.store.repository import document_segments
 from workbench.ui import state
 from workbench.ui.resources import store
@@ -29,7 +30,7 @@ shown = page_of(segments, PAIRS_PER_PAGE, state.PAGE_NUMBER)
 
 def unsure(segment) -> bool:
     """Still the aligner's guess: nobody has written this pair's English yet (model.pairing_confidence)."""
-    return segment.pair.low_confidence
+    return pairing_confidence(segment.confidence, segment.version, segment.status) < LOW_CONFIDENCE
 
 
 flagged = sum(1 for s in segments if unsure(s))
@@ -47,5 +48,5 @@ for paragraph, group in groupby(shown, key=lambda s: s.paragraph):
         target_column.text(segment.target_text or "—")
         doubtful = unsure(segment)
         if doubtful or segment.kind != "1-1":
-            note = f"{segment.kind} · alignment confidence {segment.aligner_confidence:.2f}"
+            note = f"{segment.kind} · alignment confidence {segment.confidence:.2f}"
             (target_column.warning if doubtful else target_column.caption)(note)
