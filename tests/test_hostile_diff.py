@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -37,8 +38,7 @@ def test_text_in_the_diff_never_becomes_markup(draft, final):
     markdown = diff_markdown(changes)
     rendered = RENDERER.render(markdown)
     assert {name.lower() for _, name in TAG.findall(rendered)} <= OWN_TAGS, rendered
-    styled = [c for c in changes if c.op != "equal" and c.text.strip()]
-    assert len(DIRECTIVE.findall(markdown)) == len(styled)  # only the page's own colour directives
+    assert len(DIRECTIVE.findall(markdown)) == _styled(changes, "insert") + _styled(changes, "delete")  # only the page's own colour directives
 
 
 @settings(max_examples=100, deadline=None)
@@ -52,3 +52,32 @@ def test_escaped_text_reads_back_as_typed(text):
 def test_review_page_never_passes_document_text_as_html():
     source = (ROOT / "workbench" / "ui" / "app_pages" / "review.py").read_text("utf-8")  # a page runs on import
     assert "diff_markdown(" in source and "unsafe_allow_html" not in source
+
+
+def _styled(changes, op: str) -> int:
+    """Stretches the page marks: each line of a change that has text on it."""
+    return sum(1 for c in changes if c.op == op for line in c.text.split("\n") if line.strip())
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS)
+def test_every_change_is_shown_struck_or_bold_and_no_marker_is_printed(draft, final):
+    """A change that starts or ends with a space (" Branch", " 18,") is still bold or struck through:
+    a Markdown marker next to a space is printed as the characters "**" or "~~" instead."""
+    changes = word_diff(draft, final)
+    rendered = RENDERER.render(diff_markdown(changes))
+    assert rendered.count("<strong>") == _styled(changes, "insert"), rendered
+    assert rendered.count("<s>") == _styled(changes, "delete"), rendered
+
+
+@pytest.mark.parametrize("draft, final, inserted, deleted", [
+    ("China Mobile (Rizhao)", "China Mobile( Rizhao) Branch", ["(", "Branch"], ["("]),
+    ("on December 18, 2019 it", "on December 2019 it", [], ["18,"]),
+    ("signed on December 18 2019", "signed on December 18, 2019", [","], []),
+    ("Wuzheng Group", "the Wuzheng Group\n(Rizhao)", ["the", "(Rizhao)"], []),
+])
+def test_review_diff_of_real_edits_shows_the_changed_words_styled(draft, final, inserted, deleted):
+    rendered = RENDERER.render(diff_markdown(word_diff(draft, final)))
+    assert re.findall(r"<strong>(.*?)</strong>", rendered) == [html.escape(w) for w in inserted]
+    assert re.findall(r"<s>(.*?)</s>", rendered) == deleted
+    assert "**" not in rendered and "~~" not in rendered

@@ -109,6 +109,15 @@ def test_import_fix_edit_approve_export(server, tmp_path):
         with page.expect_download() as info:
             download_button.click()
         exported = Path(info.value.path()).read_text("utf-8")
+
+        # the Review page's word diff of the fix, as Chromium draws it: the inserted words bold, the
+        # removed ones struck through, and no Markdown marker printed ("China Mobile( Rizhao)** Branch**")
+        page.goto(url + "/review")
+        diff = page.locator("[data-testid=stMarkdownContainer]").filter(has_text="China Mobile").first
+        expect(diff).to_be_visible()
+        assert "**" not in diff.inner_text() and "~~" not in diff.inner_text()
+        assert "Branch" in diff.locator("strong").all_inner_texts()
+        assert diff.locator("del").all_inner_texts()  # "(Rizhao)" taken out
         browser.close()
 
     assert edited in exported

@@ -3,6 +3,7 @@ so text from a document is never read as Markdown, a colour directive or HTML.""
 
 from __future__ import annotations
 
+import re
 import string
 
 _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
@@ -13,17 +14,28 @@ def escape(text: str) -> str:
 
 
 def diff_markdown(changes) -> str:
-    """Deletions struck through in red, insertions in green; the words themselves escaped."""
+    """Deletions struck through in red, insertions bold in green; the words themselves escaped.
+
+    The spaces around a changed stretch stay outside its markers, and each line of it is marked on its
+    own: Markdown reads ``** Branch**`` or ``~~ 18,~~`` (a marker next to a space) as the literal
+    characters, the page would show them, and no marker reaches across a line break."""
     parts = []
     for change in changes:
         if change.op == "equal":
             parts.append(escape(change.text))
-        elif change.text.strip():
-            style = ":red[~~{}~~]" if change.op == "delete" else ":green[**{}**]"
-            parts.append(style.format(escape(change.text)))
-        else:
-            parts.append(escape(change.text) if change.op == "insert" else "")
+            continue
+        style = ":red[~~{}~~]" if change.op == "delete" else ":green[**{}**]"
+        for piece in _LINE_BREAKS.split(change.text):
+            core = piece.strip()
+            if not core:
+                parts.append("" if change.op == "delete" else escape(piece))
+                continue
+            lead, trail = piece[:len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+            parts.append(escape(lead) + style.format(escape(core)) + escape(trail))
     return "".join(parts)
+
+
+_LINE_BREAKS = re.compile(r"(\s*\n\s*)")
 
 
 def highlight(text: str, spans) -> str:
