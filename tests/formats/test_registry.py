@@ -11,6 +11,8 @@ import pytest
 from lxml import etree
 
 from workbench.cli.main import EXPORT_FORMATS
+from workbench.errors import UserError
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput
 from workbench.formats.registry import BY_NAME, FORMATS, GLOSSARY_SUFFIXES, PAIR_SUFFIXES, RELEASE_FORMATS
 from workbench.model import Glossary, Term
 from workbench.release.model import ExportProject, ExportUnit
@@ -64,3 +66,47 @@ def test_a_format_name_and_suffix_are_unambiguous_per_role():
     assert len(BY_NAME) == len(FORMATS)
     assert set(PAIR_SUFFIXES) == {".xlf", ".xliff", ".tmx", ".docx"}
     assert set(GLOSSARY_SUFFIXES) == {".csv", ".tsv", ".xlsx", ".tbx"}
+
+
+def _readers():
+    """(format name, role, the reader, bytes of a file of that format) for every reader in the table."""
+    glossary = Glossary((Term("五征集团", "Wuzheng Group", "organization"),), "g")
+    for f in FORMATS:
+        suffix = f.suffix
+        if f.read_document:
+            yield f.name, "document", f.read_document, f.render_release(PROJECT, "d" + suffix)
+        if f.read_pairs:
+            data = f.render_release(PROJECT, "p" + suffix) if f.name != "docx" else BY_NAME["docx-bilingual"].render_release(PROJECT, "p.docx")
+            yield f.name, "pairs", f.read_pairs, data
+        if f.read_glossary:
+            yield f.name, "glossary", f.read_glossary, f.render_glossary(glossary, "g" + suffix)
+
+
+READERS = list(_readers())
+
+
+@pytest.mark.parametrize("name, role, reader, data", READERS, ids=[f"{r[0]}-{r[1]}" for r in READERS])
+def test_every_reader_reads_an_upload_from_memory_as_it_reads_the_file(name, role, reader, data, tmp_path):
+    """Readers take bytes: an upload is read with no temporary file, gives what the same file on disk
+    gives, and is named in messages by the name it was uploaded under."""
+    suffix = BY_NAME[name].suffix
+    path = tmp_path / f"upload{suffix}"
+    path.write_bytes(data)
+    from_disk = reader(path, DEFAULT_SIZE_CAP)
+    assert reader(FileInput(f"upload{suffix}", data), DEFAULT_SIZE_CAP) == from_disk
+    with pytest.raises(UserError, match=rf"^upload\{suffix}: the file is empty$"):
+        reader(FileInput(f"upload{suffix}", b""), DEFAULT_SIZE_CAP)
+    with pytest.raises(UserError, match=rf"^upload\{suffix}: .* MB is over the .* MB size cap$"):
+        reader(FileInput(f"upload{suffix}", data), len(data) - 1)
+
+
+@pytest.mark.parametrize("name, role, reader, data", READERS, ids=[f"{r[0]}-{r[1]}" for r in READERS])
+def test_a_damaged_upload_is_one_line_naming_the_upload(name, role, reader, data):
+    suffix = BY_NAME[name].suffix
+    damaged = data[: len(data) // 2]
+    try:
+        reader(FileInput(f"minutes{suffix}", damaged), DEFAULT_SIZE_CAP)
+    except UserError as error:
+        assert str(error).startswith(f"minutes{suffix}: ") and "\n" not in str(error)
+    else:  # a text format cut in half can still be read; then the reader must not have met a damaged file
+        assert suffix in (".txt", ".csv", ".tsv")

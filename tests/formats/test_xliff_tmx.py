@@ -16,6 +16,7 @@ from tests.formats.test_release_formats import RoundTripContract
 from workbench.release import export as release
 from workbench.errors import UserError
 from workbench.formats import tmx, xliff
+from workbench.ingest.bilingual import read_memory
 from workbench.release.model import ExportProject, ExportUnit
 from tests.conftest import ROOT, TESTS, write_file, writer
 
@@ -304,7 +305,7 @@ def test_tmx_from_another_tool_reads_as_draft_units():
     assert (units[0].created_by, units[0].created_at, units[0].changed_at) == (
         "LIN.MEI", "2023-09-15T08:15:02Z", "2023-10-02T14:12:33Z")
     assert units[1].comments == ("Checked against the client glossary",)
-    assert tmx.read_memory(OTHER_TOOL_TMX) == [(u.source, u.target) for u in units]
+    assert read_memory(OTHER_TOOL_TMX) == [(u.source, u.target) for u in units]
 
 
 FOREIGN_XLIFF = [

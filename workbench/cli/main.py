@@ -215,7 +215,7 @@ def cmd_export(args) -> int:
     if args.format == "tbx":
         return _export_glossary(factory, args.project, output, args.actor)
     record = export_release(factory, args.project, args.format, output, args.actor,
-                            include_unapproved=args.include_unapproved)
+                            include_unapproved=args.include_unapproved).manifest
     effort = record["editing_effort"]
     print(f"wrote {output} ({record['output']['bytes']} bytes) and {manifest_path(output).name}; "
           f"draft → final: BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, TER {effort.get('ter')}")

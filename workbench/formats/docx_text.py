@@ -6,33 +6,35 @@ import zipfile
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.formats.zip_guard import WORD, check_package
 from workbench.model import SourceText, Span
 
 
-def read(path: Path, size_cap: int) -> SourceText:
-    check_package(path, size_cap, WORD)
-    document = open_docx(path)
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> SourceText:
+    file = file_input(source, size_cap)
+    check_package(file, size_cap, WORD)
+    document = open_docx(file)
     paragraphs = [text for text in _blocks_in_reading_order(document) if text.strip()]
     if not paragraphs:
-        raise UserError(f"{path}: the document has no text")
-    return join_paragraphs(paragraphs, path.name)
+        raise UserError(f"{file.name}: the document has no text")
+    return join_paragraphs(paragraphs, file.basename)
 
 
-def open_docx(path: Path):
+def open_docx(file: FileInput):
     """python-docx's Document, or one UserError line for a damaged or wrong file."""
     import docx  # python-docx; imported late because it is slow to import
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(str(path))
+        return docx.Document(file.stream())
     except PackageNotFoundError:
-        raise UserError(f"{path}: not a Word .docx file (corrupt or wrong type)") from None
+        raise UserError(f"{file.name}: not a Word .docx file (corrupt or wrong type)") from None
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__}: {error})") from None
+        raise UserError(f"{file.name}: corrupt .docx ({error.__class__.__name__}: {error})") from None
     except Exception as error:  # lxml errors inside a damaged package
         if error.__class__.__module__.startswith(("lxml", "docx", "zipfile")):
-            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+            raise UserError(f"{file.name}: corrupt .docx ({error.__class__.__name__})") from None
         raise
 
 

@@ -8,22 +8,21 @@ import threading
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import check_file
+from workbench.formats import GLOSSARY_SIZE_CAP, FileInput, file_input
 from workbench.formats.txt import decode
 from workbench.glossary import validate_rows
 from workbench.model import Glossary
 
 REQUIRED = ("source", "target")
 COLUMNS = ("source", "target", "type", "forbidden", "note")
-DEFAULT_CAP = 10 * 1024 * 1024
+DEFAULT_CAP = GLOSSARY_SIZE_CAP
 _LIMIT_LOCK = threading.Lock()
 
 
-def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
-    path = Path(path)
-    check_file(path, size_cap)
-    text = decode(path.read_bytes(), str(path))
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_CAP) -> Glossary:
+    file = file_input(source, size_cap)
+    text = decode(file.data, file.name)
+    delimiter = "\t" if file.suffix == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
     # csv's default 128 KB field limit would refuse the whole glossary for one huge cell; the file is already
     # capped, so let any cell through and let validate_rows report the row that holds it. The limit is
     # process-wide: it is only ever raised, never put back, so two readers at once (two sessions of the
@@ -31,14 +30,14 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     with _LIMIT_LOCK:
         csv.field_size_limit(max(len(text), csv.field_size_limit()))
     try:
-        rows = _rows(csv.DictReader(io.StringIO(text), delimiter=delimiter), path)
+        rows = _rows(csv.DictReader(io.StringIO(text), delimiter=delimiter), file.name)
     except csv.Error as error:
-        raise UserError(f"{path}: not a readable CSV file ({error})") from None
+        raise UserError(f"{file.name}: not a readable CSV file ({error})") from None
     terms, problems = validate_rows(rows)
-    return Glossary(terms, path.name, tuple(str(p) for p in problems))
+    return Glossary(terms, file.basename, tuple(str(p) for p in problems))
 
 
-def _rows(reader: csv.DictReader, path: Path) -> list[tuple[int, dict[str, str]]]:
+def _rows(reader: csv.DictReader, path: str) -> list[tuple[int, dict[str, str]]]:
     """Rows numbered as a spreadsheet shows them (the header is row 1), after checking the header."""
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]

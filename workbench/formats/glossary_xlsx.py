@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import check_file
+from workbench.formats import FileInput, file_input
 from workbench.formats.glossary_csv import COLUMNS, DEFAULT_CAP, REQUIRED
 from workbench.formats.zip_guard import EXCEL, XLSX_READ_ERRORS, check_package
 from workbench.glossary import validate_rows
@@ -16,25 +16,24 @@ from workbench.model import Glossary
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_CAP) -> Glossary:
     """Read the first sheet; row 1 is the header, bad rows are reported by their spreadsheet row number."""
-    path = Path(path)
-    check_file(path, size_cap)
-    check_package(path, size_cap, EXCEL)
+    file = file_input(source, size_cap)
+    check_package(file, size_cap, EXCEL)
     import pandas  # imported late because it is slow to import
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         # na_filter=False keeps real text such as "NA" or "None" instead of turning it into a missing value.
-        frame = pandas.read_excel(path, sheet_name=0, header=None, dtype=str, engine="openpyxl", na_filter=False)
+        frame = pandas.read_excel(file.stream(), sheet_name=0, header=None, dtype=str, engine="openpyxl", na_filter=False)
     except (*XLSX_READ_ERRORS, InvalidFileException) as error:
-        raise UserError(f"{path}: not a readable .xlsx workbook ({error.__class__.__name__}); "
+        raise UserError(f"{file.name}: not a readable .xlsx workbook ({error.__class__.__name__}); "
                         f"open it in Excel and save it again as .xlsx") from None
     grid = [[restore(str(cell)) for cell in row] for row in frame.itertuples(index=False, name=None)]
     header = [name.strip().lower() for name in grid[0]] if grid else []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise UserError(f"{path}: row 1 of the first sheet lacks the column(s) {', '.join(missing)}; "
+        raise UserError(f"{file.name}: row 1 of the first sheet lacks the column(s) {', '.join(missing)}; "
                         f"expected {','.join(COLUMNS)}")
     rows = []
     # pandas keeps blank rows, so the position in the grid is the row number a spreadsheet user sees.
@@ -42,7 +41,7 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
         if any(cell.strip() for cell in cells):
             rows.append((number, dict(zip(header, cells))))
     terms, problems = validate_rows(rows)
-    return Glossary(terms, path.name, tuple(str(p) for p in problems))
+    return Glossary(terms, file.basename, tuple(str(p) for p in problems))
 
 
 def render(glossary: Glossary, name: str = "glossary.xlsx") -> bytes:

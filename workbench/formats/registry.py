@@ -1,10 +1,11 @@
 """Every file format the workbench reads or writes, in one table: its name, file suffixes, media type,
 and the adapters that read it or render it.
 
-Adapters have one shape per role: readers take a path (after ``check_file``) and give values
-(a document's text, a glossary, bilingual pairs); writers take values and give the file's bytes. The
-caller writes the bytes (atomically, workbench/infra/safe_write.py) or offers them for download, so no
-adapter touches the disk on the way out and no front end round-trips through a temporary file.
+Adapters have one shape per role: readers take a file's bytes (``formats.FileInput``: the bytes and
+the name messages give it; a path is read into one first) and give values (a document's text, a
+glossary, bilingual pairs); writers take values and give the file's bytes. The caller reads the file
+or takes the upload, and writes the bytes (atomically, workbench/infra/safe_write.py) or offers them
+for download, so no adapter touches the disk and no front end round-trips through a temporary file.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ class FileFormat:
     suffixes: tuple[str, ...]  # the first is the one an export is saved with
     media_type: str
     description: str
-    read_document: Callable | None = None  # (path, size cap) -> SourceText: a source or a draft
-    read_pairs: Callable | None = None  # (path) -> [ExportUnit]: a bilingual file, imported without alignment
-    read_glossary: Callable | None = None  # (path) -> Glossary
+    read_document: Callable | None = None  # (FileInput, size cap) -> SourceText: a source or a draft
+    read_pairs: Callable | None = None  # (FileInput, size cap) -> [ExportUnit]: a bilingual file, not aligned
+    read_glossary: Callable | None = None  # (FileInput, size cap) -> Glossary
     render_glossary: Callable | None = None  # (Glossary, name) -> bytes
     render_release: Callable | None = None  # (ExportProject, name) -> bytes; name is for error messages
 

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.formats.glossary_xlsx import neutralise, restore
 from workbench.formats.zip_guard import EXCEL, XLSX_READ_ERRORS, check_package
 from workbench.formats.release_docx import FIXED_TIME, reproducible_zip
@@ -59,42 +59,40 @@ def render_xlsx(project: ExportProject, name: str = "release.xlsx") -> bytes:
     return reproducible_zip(buffer.getvalue())
 
 
-def read_csv(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+def read_csv(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units from a CSV this module wrote, or one a spreadsheet saved again (UTF-8, or GB18030 from Excel)."""
-    path = Path(path)
-    check_file(path, size_cap)
-    data = path.read_bytes()
+    file = file_input(source, size_cap)
+    data = file.data
     try:
         text = data.decode("utf-8-sig")  # decoded here, not by txt.decode, to keep a CR inside a cell
     except UnicodeDecodeError:
-        text = decode(data, str(path))
+        text = decode(data, file.name)
     if "\x00" in text:
-        raise UserError(f"{path}: contains NUL bytes; this looks like a binary file, not CSV")
+        raise UserError(f"{file.name}: contains NUL bytes; this looks like a binary file, not CSV")
     try:
         grid = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise UserError(f"{path}: not a readable CSV file ({error})") from None
-    return _units(grid, path)
+        raise UserError(f"{file.name}: not a readable CSV file ({error})") from None
+    return _units(grid, file.name)
 
 
-def read_xlsx(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+def read_xlsx(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units from the first sheet; row 1 is the header."""
-    path = Path(path)
-    check_file(path, size_cap)
-    check_package(path, size_cap, EXCEL)
+    file = file_input(source, size_cap)
+    check_package(file, size_cap, EXCEL)
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+        workbook = load_workbook(file.stream(), read_only=True)
         try:
             grid = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
         finally:
             workbook.close()
     except (*XLSX_READ_ERRORS, InvalidFileException) as error:
-        raise UserError(f"{path}: not a readable .xlsx workbook ({error.__class__.__name__}); "
+        raise UserError(f"{file.name}: not a readable .xlsx workbook ({error.__class__.__name__}); "
                         f"open it in Excel and save it again as .xlsx") from None
-    return _units([[_text(value) for value in row] for row in grid], path)
+    return _units([[_text(value) for value in row] for row in grid], file.name)
 
 
 def _cells(unit: ExportUnit) -> tuple:
@@ -102,7 +100,7 @@ def _cells(unit: ExportUnit) -> tuple:
             FINDINGS_SEPARATOR.join(unit.findings))
 
 
-def _units(grid: list[list[str]], path: Path) -> list[ExportUnit]:
+def _units(grid: list[list[str]], path: str) -> list[ExportUnit]:
     """Rows to units; a row is named by the number a spreadsheet shows (the header is row 1)."""
     header = [restore(name).strip().lower() for name in grid[0]] if grid else []
     missing = [name for name in REQUIRED if name not in header]

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.formats.zip_guard import WORD, check_package
 from workbench.formats.docx_text import open_docx
 from workbench.formats.release_json import unit_from_fields
@@ -97,7 +97,7 @@ def _add_rows(table, rows: list[tuple[str, ...]]) -> None:
     table._tbl.remove(template)
 
 
-def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+def read_bilingual(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units from every table of two or more columns, in reading order.
 
     A header row is recognised by its names (# / Chinese / English / Status, or 中文 / 英文 ...); without one the
@@ -105,15 +105,14 @@ def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportU
     file name). Tables carry no paragraph numbers, so each row is read as its own paragraph, numbered in file
     order; rows without an id are numbered by their position too.
     """
-    path = Path(path)
-    check_file(path, size_cap)
-    check_package(path, size_cap, WORD)
-    document = open_docx(path)
+    file = file_input(source, size_cap)
+    check_package(file, size_cap, WORD)
+    document = open_docx(file)
     from docx.table import Table
 
     units: list[ExportUnit] = []
     tables = 0
-    current = path.name
+    current = file.basename
     try:
         for block in document.iter_inner_content():
             if not isinstance(block, Table):
@@ -125,20 +124,20 @@ def read_bilingual(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportU
             if not grid or max(len(row) for row in grid) < 2:
                 continue
             tables += 1
-            units.extend(_units_of_table(grid, current, tables, len(units), path))
+            units.extend(_units_of_table(grid, current, tables, len(units), file.name))
     except UserError:
         raise
     except Exception as error:  # lxml or python-docx errors inside a damaged document
         damaged = error.__class__.__module__.startswith(("lxml", "docx", "zipfile"))
         if damaged or isinstance(error, (KeyError, ValueError)):
-            raise UserError(f"{path}: corrupt .docx ({error.__class__.__name__})") from None
+            raise UserError(f"{file.name}: corrupt .docx ({error.__class__.__name__})") from None
         raise
     if not tables:
-        raise UserError(f"{path}: no table with a Chinese and an English column; a bilingual .docx needs one")
+        raise UserError(f"{file.name}: no table with a Chinese and an English column; a bilingual .docx needs one")
     return units
 
 
-def _units_of_table(grid: list[list[str]], document: str, number: int, before: int, path: Path) -> list[ExportUnit]:
+def _units_of_table(grid: list[list[str]], document: str, number: int, before: int, path: str) -> list[ExportUnit]:
     columns = _header_columns(grid[0])
     rows = grid[1:] if columns else grid
     columns = columns or {"source": 0, "target": 1}

@@ -7,7 +7,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.formats.release_txt import units_by_document
 from workbench.release.model import SOURCE_LANGUAGE, TARGET_LANGUAGE, ExportProject, ExportUnit
 
@@ -35,49 +35,48 @@ def render(project: ExportProject, name: str = "release.json") -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
-    return list(read_project(path, size_cap).units)
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+    return list(read_project(source, size_cap).units)
 
 
-def read_project(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> ExportProject:
+def read_project(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> ExportProject:
     """The project back from a file this module wrote (or one following docs/json-schema.md)."""
-    path = Path(path)
-    check_file(path, size_cap)
+    file = file_input(source, size_cap)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(file.data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise UserError(f"{path}: not UTF-8 text (invalid byte at {error.start}); not a workbench export") from None
+        raise UserError(f"{file.name}: not UTF-8 text (invalid byte at {error.start}); not a workbench export") from None
     except json.JSONDecodeError as error:
-        raise UserError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+        raise UserError(f"{file.name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
     except RecursionError:
-        raise UserError(f"{path}: JSON nested too deeply to be a workbench export") from None
+        raise UserError(f"{file.name}: JSON nested too deeply to be a workbench export") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         found = _short(data.get("schema")) if isinstance(data, dict) else f"none, a JSON {type(data).__name__}"
-        raise UserError(f"{path}: not a workbench project export (schema {found}, expected {SCHEMA!r})")
+        raise UserError(f"{file.name}: not a workbench project export (schema {found}, expected {SCHEMA!r})")
     header = {}
     for name, default in (("project", ""), ("source_language", SOURCE_LANGUAGE), ("target_language", TARGET_LANGUAGE)):
         header[name] = data.get(name, default)
         if not isinstance(header[name], str):
-            raise UserError(f"{path}: {name!r} must be text")
+            raise UserError(f"{file.name}: {name!r} must be text")
     documents = data.get("documents", [])
     if not isinstance(documents, list) or not all(isinstance(name, str) for name in documents):
-        raise UserError(f"{path}: 'documents' must be a list of document names")
+        raise UserError(f"{file.name}: 'documents' must be a list of document names")
     units = data.get("units")
     if not isinstance(units, list):
-        raise UserError(f"{path}: 'units' must be a list of units")
+        raise UserError(f"{file.name}: 'units' must be a list of units")
     extra = data.get("extra", {})
     if not isinstance(extra, dict):
-        raise UserError(f"{path}: 'extra' must be an object")
+        raise UserError(f"{file.name}: 'extra' must be an object")
     parsed = []
     for index, unit in enumerate(units):
         if not isinstance(unit, dict):
-            raise UserError(f"{path}: units[{index}] must be an object")
-        parsed.append(unit_from_fields(unit, f"units[{index}]", path))
+            raise UserError(f"{file.name}: units[{index}] must be an object")
+        parsed.append(unit_from_fields(unit, f"units[{index}]", file.name))
     return ExportProject(header["project"], tuple(parsed), tuple(documents), header["source_language"],
                          header["target_language"], extra)
 
 
-def unit_from_fields(values: dict, where: str, path: Path) -> ExportUnit:
+def unit_from_fields(values: dict, where: str, path: str) -> ExportUnit:
     """Check one unit's fields (unknown ones are ignored); shared by the bilingual table readers."""
     unit_id = " ".join(values["id"].split())[:40] if isinstance(values.get("id"), str) else ""
     label = f"{path}: {where}" + (f" (id {unit_id})" if unit_id else "")

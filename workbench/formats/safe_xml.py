@@ -50,7 +50,7 @@ class _PrologGate:
         return None
 
 
-def parse_untrusted_xml(path: Path, data: bytes, format_name: str, harmless_dtds: tuple[str, ...] = ()):
+def parse_untrusted_xml(path: str, data: bytes, format_name: str, harmless_dtds: tuple[str, ...] = ()):
     """Parse without ever loading a DTD, expanding an entity or touching the network.
 
     A DOCTYPE is refused before its internal subset is read, which rules out entity expansion (billion laughs),

@@ -7,12 +7,12 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.errors import UserError
-from workbench.formats import check_file
+from workbench.formats import GLOSSARY_SIZE_CAP, FileInput, file_input
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 from workbench.glossary import TERM_TYPES, validate_rows
 from workbench.model import Glossary
 
-DEFAULT_CAP = 10 * 1024 * 1024
+DEFAULT_CAP = GLOSSARY_SIZE_CAP
 VERSIONS = ("v3", "basic2008")
 NAMESPACE_V3 = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -24,7 +24,7 @@ _LANGUAGES = {"zh": "zh", "zho": "zh", "chi": "zh", "cmn": "zh", "en": "en", "en
 _NAMES = {"v3": ("conceptEntry", "langSec", "termSec"), "basic2008": ("termEntry", "langSet", "tig")}
 
 
-def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_CAP) -> Glossary:
     """Read a TBX file; entries that cannot become terms are reported as "entry N (id X): ..." problems.
 
     Mapping, per concept entry (termEntry or conceptEntry):
@@ -39,11 +39,10 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
       Schematron picklist (fullForm, acronym, ...) does not list our values;
     - the note is the first concept-level <note>, else the first <note> anywhere, else the first definition.
     """
-    path = Path(path)
-    check_file(path, size_cap)
-    root = parse_untrusted_xml(path, path.read_bytes(), "TBX")
+    file = file_input(source, size_cap)
+    root = parse_untrusted_xml(file.name, file.data, "TBX")
     if local_name(root) not in ("martif", "tbx"):
-        raise UserError(f"{path}: not a TBX glossary (the root element is <{local_name(root)}>, not <tbx> or <martif>)")
+        raise UserError(f"{file.name}: not a TBX glossary (the root element is <{local_name(root)}>, not <tbx> or <martif>)")
     rows, labels, problems = [], {}, []
     entries = (element for element in root.iter() if local_name(element) in ("termEntry", "conceptEntry"))
     for number, entry in enumerate(entries, start=1):
@@ -56,7 +55,7 @@ def read(path: Path, size_cap: int = DEFAULT_CAP) -> Glossary:
     # validate_rows speaks of rows; here its row numbers are entry numbers.
     problems.extend((p.row, p.problem.replace(" of row ", " of entry ")) for p in row_problems)
     problems.sort(key=lambda problem: problem[0])
-    return Glossary(terms, path.name, tuple(f"{labels[number]}: {text}" for number, text in problems))
+    return Glossary(terms, file.basename, tuple(f"{labels[number]}: {text}" for number, text in problems))
 
 
 def render(glossary: Glossary, name: str = "glossary.tbx", version: str = "v3") -> bytes:

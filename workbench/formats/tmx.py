@@ -10,7 +10,7 @@ from lxml import etree
 
 from workbench import __version__
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.release.model import ExportProject, ExportUnit
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 
@@ -49,18 +49,17 @@ def render(project: ExportProject, name: str = "release.tmx") -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units of a Chinese→English TMX: the zh* variant is the source, the en* variant the target.
 
     A TMX this module wrote reads back unit for unit. Another tool's TMX reads as draft units: tuid (else the
     position) is the id, the file name the document, each unit its own paragraph, <note>s are comments;
     units with no Chinese variant are skipped, and a file with none at all is refused.
     """
-    path = Path(path)
-    check_file(path, size_cap)
-    root = parse_untrusted_xml(path, path.read_bytes(), "TMX", STANDARD_DTDS)
+    file = file_input(source, size_cap)
+    root = parse_untrusted_xml(file.name, file.data, "TMX", STANDARD_DTDS)
     if local_name(root) != "tmx":
-        raise UserError(f"{path}: not a TMX file (the root element is <{local_name(root)}>, not <tmx>)")
+        raise UserError(f"{file.name}: not a TMX file (the root element is <{local_name(root)}>, not <tmx>)")
     units, languages, per_document = [], set(), {}
     for number, tu in enumerate((e for e in root.iter() if local_name(e) == "tu"), start=1):
         variants = {}
@@ -76,13 +75,13 @@ def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
         props = {}
         for prop in (child for child in tu if local_name(child) == "prop"):
             props.setdefault(prop.get("type", ""), []).append(prop.text or "")
-        document = props.get("x-document", [path.name])[0]
+        document = props.get("x-document", [file.basename])[0]
         position = per_document[document] = per_document.get(document, -1) + 1
         unit_id = tu.get("tuid") or str(number)
         status = props.get("x-status", ["draft"])[0]
         units.append(ExportUnit(
             id=unit_id, document=document, paragraph=whole_number(props.get("x-paragraph", [str(position)])[0],
-                                                                  path, f"tu {unit_id}: x-paragraph"),
+                                                                  file.name, f"tu {unit_id}: x-paragraph"),
             source=variants["zh"], target=variants.get("en", ""), status=status if status in STATUSES else "draft",
             approver=props.get("x-approver", [""])[0], approved_at=props.get("x-approved-at", [""])[0],
             created_by=tu.get("creationid", ""), created_at=_iso_date(tu.get("creationdate", "")),
@@ -91,14 +90,9 @@ def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
             comments=tuple("".join(note.itertext()) for note in tu if local_name(note) == "note"),
             draft=props.get("x-draft", [""])[0]))
     if not units and languages:
-        raise UserError(f"{path}: no Chinese-English translation units (languages found: "
+        raise UserError(f"{file.name}: no Chinese-English translation units (languages found: "
                         f"{', '.join(sorted(languages))}); the workbench reads zh → en memories")
     return units
-
-
-def read_memory(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[tuple[str, str]]:
-    """(source, target) pairs for use as a translation memory; units with an empty side are left out."""
-    return [(unit.source, unit.target) for unit in read(path, size_cap) if unit.source and unit.target]
 
 
 def _add_unit(body, unit: ExportUnit, project: ExportProject, path: str) -> None:
@@ -139,7 +133,7 @@ def _iso_date(moment: str) -> str:
     return "{}-{}-{}T{}:{}:{}Z".format(*match.groups()) if match else moment
 
 
-def whole_number(text: str, path: Path, where: str) -> int:
+def whole_number(text: str, path: str, where: str) -> int:
     if not re.fullmatch(r"[0-9]+", text):
         raise UserError(f"{path}: {where} {text!r} is not a whole number")
     return int(text)

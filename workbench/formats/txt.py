@@ -9,6 +9,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from workbench.errors import UserError
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.model import SourceText
 from workbench.text.paragraphs import paragraph_spans
 
@@ -76,6 +77,7 @@ def _decode_by_bom(data: bytes, name: str) -> str | None:
     return None
 
 
-def read(path: Path, size_cap: int) -> SourceText:
-    text = decode(path.read_bytes(), str(path))
-    return SourceText(text=text, paragraphs=paragraph_spans(text), name=path.name)
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> SourceText:
+    file = file_input(source, size_cap)
+    text = decode(file.data, file.name)
+    return SourceText(text=text, paragraphs=paragraph_spans(text), name=file.basename)

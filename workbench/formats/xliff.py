@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, check_file
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, file_input
 from workbench.formats.release_txt import units_by_document
 from workbench.formats.safe_xml import local_name, parse_untrusted_xml
 from workbench.formats.tmx import inline_text, whole_number
@@ -76,7 +76,7 @@ def render_xliff12(project: ExportProject, name: str = "release.xlf") -> bytes:
     return render(project, name, "1.2")
 
 
-def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
+def read(source: str | Path | FileInput, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     """Units of an XLIFF 2.x or 1.x file (told apart by namespace and version), in file order.
 
     A file this module wrote reads back unit for unit. From another tool's file: the document is the file's
@@ -85,15 +85,14 @@ def read(path: Path, size_cap: int = DEFAULT_SIZE_CAP) -> list[ExportUnit]:
     edited; else draft; 1.2 approved="yes" → approved). A 2.0 unit's segments and ignorables are joined;
     inline codes give no text.
     """
-    path = Path(path)
-    check_file(path, size_cap)
-    root = parse_untrusted_xml(path, path.read_bytes(), "XLIFF")
+    file = file_input(source, size_cap)
+    root = parse_untrusted_xml(file.name, file.data, "XLIFF")
     if local_name(root) != "xliff":
-        raise UserError(f"{path}: not an XLIFF file (the root element is <{local_name(root)}>, not <xliff>)")
+        raise UserError(f"{file.name}: not an XLIFF file (the root element is <{local_name(root)}>, not <xliff>)")
     namespace = etree.QName(root).namespace or ""
     if namespace.startswith("urn:oasis:names:tc:xliff:document:2") or root.get("version", "").startswith("2"):
-        return _read_20(root, path)
-    return _read_12(root, path)
+        return _read_20(root, file.name)
+    return _read_12(root, file.name)
 
 
 def _check_ids(units: list[ExportUnit], document: str, path: str, version: str) -> None:
@@ -169,7 +168,7 @@ def _children(element, name: str) -> list:
     return [child for child in element if local_name(child) == name]
 
 
-def _read_20(root, path: Path) -> list[ExportUnit]:
+def _read_20(root, path: str) -> list[ExportUnit]:
     units = []
     for file in _children(root, "file"):
         document = file.get("original") or file.get("id", "")
@@ -195,7 +194,7 @@ def _read_20(root, path: Path) -> list[ExportUnit]:
     return units
 
 
-def _read_12(root, path: Path) -> list[ExportUnit]:
+def _read_12(root, path: str) -> list[ExportUnit]:
     units = []
     for file in _children(root, "file"):
         document = file.get("original", "")
@@ -218,7 +217,7 @@ def _read_12(root, path: Path) -> list[ExportUnit]:
     return units
 
 
-def _unit(path: Path, unit_id: str, document: str, position: int, texts: dict, status: str,
+def _unit(path: str, unit_id: str, document: str, position: int, texts: dict, status: str,
           metadata: dict, findings: list, comments: list) -> ExportUnit:
     fields = {field: metadata.get(label, "") for label, field in METADATA.items() if label != "paragraph"}
     paragraph = whole_number(metadata.get("paragraph", str(position)), path, f"unit {unit_id}: paragraph")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from workbench.errors import UserError
+from workbench.formats import FileInput
 
 MAX_INFLATE_FACTOR = 20
 MAX_INFLATED_BYTES = 2 * 1024**3
@@ -39,10 +39,11 @@ EXCEL = PackageKind("xl/workbook.xml",
                     "not an .xlsx workbook (the package has no xl/workbook.xml)")
 
 
-def check_package(path: Path, size_cap: int, kind: PackageKind) -> None:
-    """Raise a one-line UserError unless ``path`` is a zip of this kind that unpacks within the limit."""
+def check_package(file: FileInput, size_cap: int, kind: PackageKind) -> None:
+    """Raise a one-line UserError unless ``file`` is a zip of this kind that unpacks within the limit."""
+    path = file.name
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(file.stream()) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile:
         raise UserError(f"{path}: {kind.not_a_zip}") from None

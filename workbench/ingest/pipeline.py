@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from workbench.align import Alignment, align
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP, read_document
+from workbench.formats import DEFAULT_SIZE_CAP, GLOSSARY_SIZE_CAP, FileInput, file_input, input_name, read_document
 from workbench.formats.registry import GLOSSARY_SUFFIXES
 from workbench.model import Glossary, Segmentation, SourceText
 from workbench.segment import segment
@@ -35,13 +35,15 @@ class AlignedDocument:
         return spans
 
 
-def read_glossary(path: str | Path) -> Glossary:
-    path = Path(path)
-    reader = GLOSSARY_SUFFIXES.get(path.suffix.lower())
+def read_glossary(source: str | Path | FileInput, size_cap: int = GLOSSARY_SIZE_CAP) -> Glossary:
+    """A glossary file (a path, or an upload's bytes), by the format its suffix names."""
+    name = input_name(source)
+    suffix = PurePath(name).suffix
+    reader = GLOSSARY_SUFFIXES.get(suffix.lower())
     if reader is None:
-        raise UserError(f"{path}: unsupported glossary type {path.suffix or '(none)'!r}; "
+        raise UserError(f"{name}: unsupported glossary type {suffix or '(none)'!r}; "
                         f"use one of {', '.join(sorted(GLOSSARY_SUFFIXES))}")
-    return reader.read_glossary(path)
+    return reader.read_glossary(file_input(source, size_cap), size_cap)
 
 
 def align_texts(source: SourceText, draft: SourceText, glossary: Glossary | None = None) -> Alignment:
@@ -49,8 +51,9 @@ def align_texts(source: SourceText, draft: SourceText, glossary: Glossary | None
     return align(segment(source, "zh"), segment(draft, "en"), terms)
 
 
-def align_files(source_path: str | Path, draft_path: str | Path, glossary_path: str | Path | None = None,
-                size_cap: int = DEFAULT_SIZE_CAP) -> AlignedDocument:
+def align_files(source_path: str | Path | FileInput, draft_path: str | Path | FileInput,
+                glossary_path: str | Path | FileInput | None = None, size_cap: int = DEFAULT_SIZE_CAP) -> AlignedDocument:
+    """Read, segment and align a source and a draft (paths, or uploads' bytes) with an optional glossary."""
     source = read_document(source_path, size_cap)
     draft = read_document(draft_path, size_cap)
     glossary = read_glossary(glossary_path) if glossary_path else None

@@ -13,27 +13,30 @@ from pathlib import Path
 from sqlalchemy.orm import sessionmaker
 
 from workbench.project.release import export_project, open_findings
-from workbench.release.export import export, with_findings
+from workbench.release.export import Release, build_release, with_findings, write_release
 from workbench.release.model import ReleaseFindings
 from workbench.store.review import authorize_export, record_export
 
 
-def export_release(factory: sessionmaker, project: str, fmt: str, output: Path, actor: str, *,
+def export_release(factory: sessionmaker, project: str, fmt: str, output: Path | None, actor: str, *,
                    include_unapproved: bool = False, findings: ReleaseFindings | None = None,
-                   via: str | None = None) -> dict:
-    """Write the release of ``project`` as ``fmt`` to ``output`` (with its manifest beside it) and return
-    the manifest. Refused before any file is written when the actor may not export or a pair is not
-    approved (unless ``include_unapproved``). ``via`` names a front end whose output is a scratch file
-    (the app's download), whose path is then not recorded."""
+                   via: str | None = None, name: str = "") -> Release:
+    """The release of ``project`` as ``fmt``: its bytes and manifest, written to ``output`` (with the
+    manifest beside it) when given. Refused before anything is written when the actor may not export or
+    a pair is not approved (unless ``include_unapproved``). ``via`` names a front end that offers the
+    bytes as a download (``output`` None, ``name`` the download's file name): no path is recorded."""
     authorize_export(factory, project, actor)
     if findings is None:
         findings = open_findings(factory, project)
-    record = export(with_findings(export_project(factory, project), findings), fmt, output, include_unapproved)
-    sha256 = record["output"]["sha256"]
+    release = build_release(with_findings(export_project(factory, project), findings), fmt,
+                            str(output) if output is not None else name, include_unapproved)
+    if output is not None:
+        write_release(release, output)
+    sha256 = release.manifest["output"]["sha256"]
     detail = ({"format": fmt, "sha256": sha256, "via": via} if via
               else {"format": fmt, "file": str(output), "sha256": sha256})
     record_export(factory, project, actor, detail)
-    return record
+    return release
 
 
 def export_glossary(factory: sessionmaker, project: str, actor: str) -> tuple[bytes, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
-from workbench.formats import DEFAULT_SIZE_CAP
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput, input_name
 from workbench.model import Glossary, Pair
 from workbench.store.repository import IMPORT_AUTHOR, document_name_for, import_document, list_projects
 
@@ -32,28 +32,30 @@ class Imported:
     glossary: Glossary | None
 
 
-def import_files(factory: sessionmaker, project: str, source: Path, draft: Path, glossary: Path | None = None, *,
+def import_files(factory: sessionmaker, project: str, source: Path | FileInput, draft: Path | FileInput,
+                 glossary: Path | FileInput | None = None, *,
                  name: str | None = None, source_label: str | None = None, draft_label: str | None = None,
                  size_cap: int = DEFAULT_SIZE_CAP, author: str = IMPORT_AUTHOR, actor: str | None = None,
                  on_read: Callable[[int, Glossary | None], None] | None = None) -> Imported:
     """Align ``source`` with ``draft`` and store them as document ``name`` of ``project``.
 
-    ``source_label``/``draft_label`` are the file names recorded (an upload's own name, not the
-    temporary path it was saved under); ``on_read`` hears the number of pairs and the glossary read
+    ``source``, ``draft`` and ``glossary`` are paths or uploads' bytes (formats.FileInput);
+    ``source_label``/``draft_label`` are the file names recorded (by default the path or the upload's
+    name); ``on_read`` hears the number of pairs and the glossary read
     (with its skipped rows) before saving starts, so a failed save still shows them."""
     from workbench.ingest.pipeline import align_files  # the aligner loads numba; imported when needed
 
     aligned = align_files(source, draft, glossary, size_cap)
     if on_read is not None:
         on_read(len(aligned.alignment.pairs), aligned.glossary)
-    name = name or document_name_for(Path(source))
-    import_document(factory, project, name, source_label or str(source), draft_label or str(draft),
+    name = name or document_name_for(Path(input_name(source)))
+    import_document(factory, project, name, source_label or input_name(source), draft_label or input_name(draft),
                     aligned.source.text, aligned.draft.text, aligned.alignment, aligned.glossary,
                     author=author, actor=actor)
     return Imported(name, aligned.alignment.pairs, aligned.glossary)
 
 
-def import_bilingual(factory: sessionmaker, project: str, path: Path, glossary: Path | None = None, *,
+def import_bilingual(factory: sessionmaker, project: str, path: Path | FileInput, glossary: Path | FileInput | None = None, *,
                      name: str | None = None, size_cap: int = DEFAULT_SIZE_CAP, actor: str | None = None,
                      on_read: Callable[[int, Glossary | None], None] | None = None) -> Imported:
     """Store the pairs of a bilingual file (XLIFF, TMX, CSV, XLSX, DOCX table) as they are: no alignment."""
@@ -65,8 +67,8 @@ def import_bilingual(factory: sessionmaker, project: str, path: Path, glossary: 
     alignment = units_to_alignment(units)
     if on_read is not None:
         on_read(len(units), terms)
-    name = name or document_name_for(path)
-    import_document(factory, project, name, str(path), str(path), "\n\n".join(u.source for u in units),
+    name = name or document_name_for(Path(input_name(path)))
+    import_document(factory, project, name, input_name(path), input_name(path), "\n\n".join(u.source for u in units),
                     "\n\n".join(u.target for u in units), alignment, terms, actor=actor)
     return Imported(name, alignment.pairs, terms)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from workbench import __version__
 from workbench.errors import RefusedError
@@ -59,13 +59,12 @@ def editing_effort(project: ExportProject) -> dict:
     }
 
 
-def manifest(project: ExportProject, fmt: str, output: Path, include_unapproved: bool) -> dict:
-    data = output.read_bytes()
+def manifest(project: ExportProject, fmt: str, file_name: str, data: bytes, include_unapproved: bool) -> dict:
     return {
         "project": project.name,
         "documents": list(project.documents),
         "format": fmt,
-        "output": {"file": output.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()},
+        "output": {"file": file_name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()},
         "segments": len(project.units),
         "segments_by_status": dict(sorted(Counter(u.status for u in project.units).items())),
         "include_unapproved": include_unapproved,
@@ -78,14 +77,36 @@ def manifest(project: ExportProject, fmt: str, output: Path, include_unapproved:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Release:
+    """An export in memory: the file's bytes and its manifest, offered as downloads or written side by side."""
+
+    data: bytes
+    manifest: dict
+
+    def manifest_bytes(self) -> bytes:
+        return (json.dumps(self.manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def build_release(project: ExportProject, fmt: str, name: str, include_unapproved: bool = False) -> Release:
+    """Past the approval gate, the release as ``fmt`` and its manifest. ``name`` is the file's: errors
+    give it whole, the manifest records its base name."""
+    check_gate(project, include_unapproved)
+    data = release_format(fmt).render_release(project, name)
+    return Release(data, manifest(project, fmt, PurePath(name).name, data, include_unapproved))
+
+
+def write_release(release: Release, output: Path) -> None:
+    """OUTPUT and OUTPUT.manifest.json, each written atomically."""
+    write_bytes_atomically(output, release.data)
+    write_bytes_atomically(manifest_path(output), release.manifest_bytes())
+
+
 def export(project: ExportProject, fmt: str, output: Path, include_unapproved: bool = False) -> dict:
     """Write OUTPUT and OUTPUT.manifest.json, both atomically; returns the manifest."""
-    check_gate(project, include_unapproved)
-    write_export(project, fmt, output)
-    record = manifest(project, fmt, output, include_unapproved)
-    write_bytes_atomically(manifest_path(output),
-                           (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-    return record
+    release = build_release(project, fmt, str(output), include_unapproved)
+    write_release(release, output)
+    return release.manifest
 
 
 def manifest_path(output: Path) -> Path:

@@ -35,13 +35,10 @@ def _checked_project(url: str | None, project: str):
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load_memory(name: str, data: bytes):
     """A TMX translation memory from an upload, parsed once per file content."""
-    import tempfile
     from pathlib import Path
 
+    from workbench.formats import FileInput
     from workbench.ingest.bilingual import read_memory
     from workbench.ingest.memory import TranslationMemory
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(data)
-        return TranslationMemory(read_memory(path))
+    return TranslationMemory(read_memory(FileInput(Path(name).name, data)))

@@ -6,14 +6,13 @@ before they reach Markdown (st.error, st.warning), so a term is never read as Ma
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.formats import glossary_csv, tbx
+from workbench.formats import FileInput, glossary_csv, tbx
 from workbench.glossary import TERM_TYPES
 from workbench.model import Glossary
 from workbench.formats.registry import GLOSSARY_SUFFIXES
@@ -46,15 +45,11 @@ def _export(glossary: Glossary, suffix: str) -> bytes:
 
 
 def _read_upload(name: str, data: bytes) -> Glossary:
-    """Read an uploaded glossary file; a UserError names the upload, not the temporary folder."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(data)
-        try:
-            return read_glossary(path)
-        except UserError as error:
-            lines = str(error).replace(f"{folder}/", "").splitlines() or ["the file cannot be read"]
-            raise UserError(lines[0]) from None
+    """Read an uploaded glossary file from memory; a refusal is one line naming the upload."""
+    try:
+        return read_glossary(FileInput(Path(name).name, data))
+    except UserError as error:
+        raise UserError((str(error).splitlines() or ["the file cannot be read"])[0]) from None
 
 
 original = term_rows(stored.terms)

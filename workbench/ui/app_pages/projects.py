@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
-from pathlib import Path
-
 import streamlit as st
 
 from workbench.errors import UserError
-from workbench.formats import DEFAULT_SIZE_CAP
+from workbench.formats import DEFAULT_SIZE_CAP, FileInput
 from workbench.formats.registry import DOCUMENT_SUFFIXES, GLOSSARY_SUFFIXES
 from workbench.project.importing import import_files
 from workbench.store.repository import list_projects
@@ -23,11 +18,6 @@ from workbench.ui.resources import store
 # file that gets past the browser's filter, while the core's readers refuse a wrong type with one readable line.
 DOCUMENT_TYPES = ", ".join(sorted(DOCUMENT_SUFFIXES))
 GLOSSARY_TYPES = ", ".join(sorted(GLOSSARY_SUFFIXES))
-
-
-def without_folder(message: str, folder: str) -> str:
-    """The core names files by path; the translator only knows the name they uploaded, not our temporary folder."""
-    return re.sub(re.escape(str(Path(folder)) + os.sep) + r"\w+" + re.escape(os.sep), "", message)
 
 
 st.title("Projects")
@@ -54,28 +44,26 @@ with st.expander("New project or document", expanded=not projects):
             st.error("Give the project a name and upload a source and a draft.")
         else:
             failure = ""
-            with st.status("Importing…", expanded=True) as progress, tempfile.TemporaryDirectory() as folder:
+            with st.status("Importing…", expanded=True) as progress:
                 try:
-                    paths = {}
+                    files = {}
                     for key, upload in (("source", source), ("draft", draft), ("glossary", glossary)):
                         if upload is not None:
-                            if upload.size > DEFAULT_SIZE_CAP:  # refused before it is written anywhere
+                            if upload.size > DEFAULT_SIZE_CAP:  # refused before its bytes are read
                                 raise UserError(f"{upload.name}: {upload.size / 1024**2:.1f} MB is over the "
                                                 f"{DEFAULT_SIZE_CAP / 1024**2:.0f} MB upload cap; split the document, "
                                                 "or use `workbench import --max-size`")
-                            # one folder per upload: a source and a draft may well have the same file name
-                            paths[key] = Path(folder) / key / Path(upload.name).name
-                            paths[key].parent.mkdir()
-                            paths[key].write_bytes(upload.getvalue())
+                            # read from memory: the readers take bytes and name the file as it was uploaded
+                            files[key] = FileInput(upload.name, upload.getvalue())
                     st.write("Reading and aligning…")
-                    import_files(factory, name.strip(), paths["source"], paths["draft"], paths.get("glossary"),
+                    import_files(factory, name.strip(), files["source"], files["draft"], files.get("glossary"),
                                  source_label=source.name, draft_label=draft.name, author=importer,
                                  actor=importer, on_read=lambda pairs, _: st.write(f"{pairs} pairs; saving…"))
                     progress.update(label=f"Imported into {name.strip()}", state="complete")
                     st.rerun()
                 except UserError as error:
                     progress.update(label="Import failed", state="error")
-                    failure = without_folder(str(error), folder)
+                    failure = str(error)
             if failure:  # below the status box, not in it: the browser shows a failed status collapsed
                 st.error(escape(failure))
 

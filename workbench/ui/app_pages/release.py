@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +11,7 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.project.exporting import export_glossary, export_release
 from workbench.formats.registry import BY_NAME
-from workbench.release.export import EXPORTERS, manifest_path
+from workbench.release.export import EXPORTERS
 from workbench.release.model import ReleaseFindings, finding_note
 from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
@@ -41,16 +39,14 @@ fmt = st.selectbox("Format", list(EXPORTERS), key="release_format",
                    format_func=lambda name: f"{name} ({EXPORTERS[name].suffix}): {EXPORTERS[name].description}")
 include = st.toggle("Include unapproved segments (marked)", key="release_include")
 if st.button("Export", key="release_export"):
-    with tempfile.TemporaryDirectory() as folder:
-        output = Path(folder) / f"{project}{EXPORTERS[fmt].suffix}"
-        try:
-            record = export_release(factory, project, fmt, output, user, include_unapproved=include,
-                                    findings=ReleaseFindings(findings, checked.signatures()), via="app")
-        except UserError as error:
-            st.error(escape(str(error)))
-        else:
-            st.session_state["release_file"] = (output.name, output.read_bytes(),
-                                                manifest_path(output).read_bytes(), EXPORTERS[fmt].media_type)
+    name = f"{project}{EXPORTERS[fmt].suffix}"
+    try:
+        release = export_release(factory, project, fmt, None, user, include_unapproved=include,
+                                 findings=ReleaseFindings(findings, checked.signatures()), via="app", name=name)
+    except UserError as error:
+        st.error(escape(str(error)))
+    else:
+        st.session_state["release_file"] = (name, release.data, release.manifest_bytes(), EXPORTERS[fmt].media_type)
 if "release_file" in st.session_state:
     name, data, manifest, media_type = st.session_state["release_file"]
     effort = json.loads(manifest).get("editing_effort", {})
