@@ -1,10 +1,13 @@
-"""Numbers and dates reduced to values, so 128亿 meets 12.8 billion: the readers and the aligner's anchor keys."""
+"""Numbers and dates reduced to values, so 128亿 meets 12.8 billion: the readers and the aligner's anchor keys
+(numbers, and glossary terms as the checks find them)."""
 
 from __future__ import annotations
 
 import pytest
 
 from workbench.align.anchors import en_anchors, zh_anchors
+from workbench.glossary.matcher import GlossaryMatcher
+from workbench.model import Term
 from workbench.text.quantity_en import read_en as en_quantities
 from workbench.text.quantity_zh import read_zh as zh_quantities
 
@@ -105,3 +108,23 @@ ANCHORS = [
 def test_number_anchors_are_firm_figures_keyed_by_value(zh, en, shared):
     assert set(zh_anchors(zh, None)) & set(en_anchors(en, None)) == shared
     assert set(zh_anchors(zh, None)) == shared
+
+
+GLOSSARY = GlossaryMatcher((Term("五莲县政府", "Wulian County Government", "organization", ("Wulian Government",)),
+                            Term("五莲", "Wulian", "place")))
+
+
+@pytest.mark.parametrize("english, found", [
+    ("The Wulian County Government approved it.", True),
+    ("The Wulian County  Government's plan was approved.", True),  # spacing and possessive, as the checks read it
+    ("The wulian county government approved it.", True),
+    ("The Wulian Government approved it.", True),  # a forbidden variant is still this term translated
+    ("The Wuliang County Governments office", False),  # another word
+    ("The county approved it.", False),
+])
+def test_the_aligner_anchors_glossary_terms_as_the_checks_find_them(english, found):
+    """The aligner's glossary anchors come from the checks' own matcher (workbench/glossary/matcher.py):
+    a rendering the checks see is a shared anchor, the longest Chinese term wins (五莲县政府, not 五莲)."""
+    zh = zh_anchors("五莲县政府批准了该计划。", GLOSSARY)
+    assert zh["g:五莲县政府"] == 1 and "g:五莲" not in zh
+    assert ("g:五莲县政府" in en_anchors(english, GLOSSARY)) is found

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.align.anchors import GlossaryIndex, en_anchors, en_names, zh_anchors
+from workbench.align.anchors import en_anchors, en_names, zh_anchors
 from workbench.text.pinyin import han_pinyin_string, pinyin_table
 from workbench.align.dp import AlignParams, Bead, Features, align_beads
 from workbench.align.lexicon import load_lexicon
 from workbench.align.refine import WordEvidence, refine, split_uncrossed
 from workbench.align.headlines import split_headlines
 from workbench.align.split import split_merges
+from workbench.glossary.matcher import GlossaryMatcher
 from workbench.model import Pair, Segmentation, Term
 
 # How far (in sentences, around the proportional position) anchors and names are paired up.
@@ -91,7 +92,7 @@ def _align(source: Segmentation, draft: Segmentation, terms: tuple[Term, ...], p
 
 def build_features(zh: list[str], en: list[str], zh_paragraphs: list[int], en_paragraphs: list[int],
                    terms: tuple[Term, ...] = ()) -> Features:
-    glossary = GlossaryIndex.build(terms)
+    glossary = GlossaryMatcher(terms) if terms else None
     zh_keys = _distinctive([zh_anchors(text, glossary) for text in zh])
     en_keys = _distinctive([en_anchors(text, glossary) for text in en])
     matches = _shared_keys(zh_keys, en_keys)

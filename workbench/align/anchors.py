@@ -7,9 +7,8 @@ keys and penalises keys left without a partner.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-from workbench.model import Term
+from workbench.glossary.matcher import GlossaryMatcher
 from workbench.text.pinyin import english_pinyin_names
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
@@ -28,41 +27,17 @@ def latin_tokens(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryIndex:
-    """Aho–Corasick automata over the glossary's Chinese terms and lower-cased English renderings."""
+def glossary_keys_zh(text: str, glossary: GlossaryMatcher) -> list[str]:
+    """The glossary terms in a Chinese sentence (longest match wins), keyed by the term's Chinese."""
+    return ["g:" + glossary.terms[m.term].source for m in glossary.source_matches(text)]
 
-    zh: object
-    en: object
 
-    @classmethod
-    def build(cls, terms: tuple[Term, ...]) -> GlossaryIndex | None:
-        import ahocorasick
-
-        if not terms:
-            return None
-        zh, en = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for number, term in enumerate(terms):
-            if term.source:
-                zh.add_word(term.source, (len(term.source), number))
-            if term.target:
-                en.add_word(term.target.lower(), (len(term.target), number))
-        zh.make_automaton()
-        en.make_automaton()
-        return cls(zh, en)
-
-    def keys(self, automaton, text: str) -> list[str]:
-        """Longest non-overlapping matches, as anchor keys."""
-        matches = sorted(
-            ((end - length + 1, end + 1, number) for end, (length, number) in automaton.iter(text)),
-            key=lambda m: (m[0], -(m[1] - m[0])),
-        )
-        keys, reach = [], -1
-        for start, end, number in matches:
-            if start >= reach:
-                keys.append(f"g:{number}")
-                reach = end
-        return keys
+def glossary_keys_en(text: str, glossary: GlossaryMatcher) -> list[str]:
+    """The glossary terms an English sentence renders, as the checks find them (whole words, plurals,
+    spacing and case normalised), keyed by the term's Chinese. A forbidden variant counts: it is still
+    that term translated, and the pairing is what is in question here, not the rendering."""
+    found = dict.fromkeys((m.start, glossary.terms[m.term].source) for m in glossary.target_matches(text))
+    return ["g:" + source for _, source in found]
 
 
 def number_keys(quantities) -> Counter:
@@ -71,19 +46,19 @@ def number_keys(quantities) -> Counter:
     return Counter(q.key for q in quantities if q.firm and q.kind != "code")
 
 
-def zh_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
+def zh_anchors(text: str, glossary: GlossaryMatcher | None) -> Counter:
     keys = number_keys(read_zh(text))
     keys.update(latin_tokens(text))
     if glossary is not None:
-        keys.update(glossary.keys(glossary.zh, text))
+        keys.update(glossary_keys_zh(text, glossary))
     return keys
 
 
-def en_anchors(text: str, glossary: GlossaryIndex | None) -> Counter:
+def en_anchors(text: str, glossary: GlossaryMatcher | None) -> Counter:
     keys = number_keys(read_en(text))
     keys.update(latin_tokens(text))
     if glossary is not None:
-        keys.update(glossary.keys(glossary.en, text.lower()))
+        keys.update(glossary_keys_en(text, glossary))
     return keys
 
 
