@@ -24,6 +24,7 @@ from workbench.align.starts import en_allowed, lower_case_words, sentence_starts
 from workbench.model import Sentence, Segmentation
 from workbench.text.quantity_en import read_en
 from workbench.text.quantity_zh import read_zh
+from workbench.text.scripts import HAN
 
 MIN_SUPPORT = 2  # words of its own group each piece must find a partner for, beyond the uncut sentence
 MAX_LENGTH_DRIFT = 2.5  # a piece may be at most this far (as a factor) from its expected length
@@ -352,7 +353,7 @@ def zh_allowed(sentence: str, lexicon: Lexicon | None):
     for quantity in read_zh(sentence):  # 2月|11日 is one date
         inside.update(range(quantity.start + 1, quantity.end))
     # a figure is followed by its measure word or unit (360|天, 7|家): no sentence ends on a bare figure
-    inside.update(m.end() for m in re.finditer(r"[0-9０-９](?=[\u4e00-\u9fff])", sentence))
+    inside.update(m.end() for m in re.finditer(rf"[0-9０-９](?=[{HAN}])", sentence))
     depth, positions = 0, []
     for index, char in enumerate(sentence):
         if index and not depth and index not in inside and sentence[index - 1] not in _ZH_NO_END \

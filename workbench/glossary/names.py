@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from workbench.text.pinyin import name_spellings
+from workbench.text.scripts import is_han
 
 _TOKEN = re.compile(r"[A-Za-z]+")
 # The most common Chinese surnames; a name not in the glossary is only looked for after one of these.
@@ -141,7 +142,7 @@ def name_candidates(source: str) -> list[tuple[int, tuple[str, ...]]]:
         if char in SURNAMES:
             names = tuple(candidate for length in (3, 2)
                           if len(candidate := source[index : index + length]) == length
-                          and all("\u4e00" <= c <= "\u9fff" for c in candidate))
+                          and all(map(is_han, candidate)))
             if names:
                 found.append((index, names))
     return found

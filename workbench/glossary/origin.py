@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.glossary.names import name_candidates
+from workbench.text.scripts import HAN
 
 # Places whose people are not written in mainland pinyin: Taiwan, Hong Kong, Macao (and their parties
 # and governments), and countries, with the Sino-xenic ones (Vietnam, Korea, Japan) first.
@@ -30,7 +31,7 @@ MAX_TITLE = 16
 # where the person is from.
 _NOT_ORIGIN = set("驻访赴抵在到往")
 _PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
-_TITLE_GAP = re.compile(r"[\u4e00-\u9fff]{0,%d}" % MAX_TITLE)
+_TITLE_GAP = re.compile(f"[{HAN}]{{0,{MAX_TITLE}}}")
 
 
 def placed_names(source: str) -> dict[str, str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.text.scripts import HAN
+
 _OUTLET = r"(?:中文网|网站|社|网|台|报|新闻)"  # what the name of a news outlet ends with
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _NOT_IN_CREDIT = r"[^，。；：:！？（）()“”\"《》、\s]"
@@ -26,7 +28,7 @@ _LEADS = (
     # 越通社河内——
     re.compile(r"^\s*(?P<credit>" + _NOT_IN_CREDIT + r"{1,16}?" + _OUTLET + _NOT_IN_CREDIT + r"{0,8}?)——"),
     # 经济观察网记者陈姗 (the two characters after 记者 may be a name, or a verb: 记者看到, 记者获悉)
-    re.compile(r"^\s*(?P<credit>" + _NOT_IN_CREDIT + r"{2,16}?" + _OUTLET + r")记者(?P<byline>[\u4e00-\u9fff]{2})"),
+    re.compile(r"^\s*(?P<credit>" + _NOT_IN_CREDIT + r"{2,16}?" + _OUTLET + r")记者(?P<byline>[" + HAN + "]{2})"),
 )
 _OUTLET_NAME = re.compile(r"[^\d]{1,16}?" + _OUTLET)
 # a page title that ends with its site: 美国升级“芯片战”重创全球半导体产业-中新网

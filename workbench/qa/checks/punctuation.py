@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from workbench.qa.checks.base import Check
+from workbench.text.scripts import HAN
 
 FULLWIDTH = {"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "、": ",",
              "【": "[", "】": "]", "《": "“", "》": "”"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{HAN}]")
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \u00a0]+([,.:;!?])(?=\s|$|[”\"’)])(?!\s+\d)")
 _SPACE_BEFORE_QUOTE_COLON = re.compile(r"(?<=\w)[ \u00a0]+(:)(?=[“”\"])")
 _MISSING_AFTER = re.compile(r"(?<=[a-z])([,;:])(?=[A-Za-z])|(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from workbench.qa.checks.base import Check
+from workbench.text.scripts import CJK_PUNCTUATION, HAN
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e·]*")
+_CJK_RUN = re.compile(f"[{HAN}][{HAN}{CJK_PUNCTUATION}·]*")
 
 
 class ChineseInTarget(Check):

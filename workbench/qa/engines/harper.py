@@ -21,11 +21,10 @@ from workbench.qa.engines.harper_spelling import (
     spelling_kind,
 )
 from workbench.model import Finding
+from workbench.text.scripts import CJK
 
-# Han ideographs (with extensions), kana, hangul, bopomofo, CJK punctuation and fullwidth forms.
-CJK_CHARS = (r"\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-             r"\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
-CJK_RUN = re.compile(rf"[\s{CJK_CHARS}]*[{CJK_CHARS}][\s{CJK_CHARS}]*")
+# Han ideographs (with extensions), kana, hangul, bopomofo, CJK punctuation and fullwidth forms
+CJK_RUN = re.compile(rf"[\s{CJK}]*[{CJK}][\s{CJK}]*")
 POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
