@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.qa.checks.base import Check
+from workbench.text.abbreviations import is_abbreviation
 
 _REPEAT = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
 # doubled words that are good English: "had had", "that that", "what it is is", emphasis, interjections
@@ -121,9 +122,7 @@ def _loop_at(words, position: int) -> tuple[int, int] | None:
 
 def _after_abbreviation(text: str, end: int) -> bool:
     word = re.search(r"(\S+)$", text[:end])
-    return bool(word and re.fullmatch(r"(?:[A-Za-z]\.){2,}|etc\.|e\.g\.|i\.e\.|vs\.|approx\.|No\.|Co\.|Ltd\.|"
-                                      r"Inc\.|Corp\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|St\.|Jr\.|Sr\.",
-                                      word.group(1)))
+    return bool(word and is_abbreviation(word.group(1)))
 
 
 CHECKS = (LowercaseSentenceStart, RepeatedPhrase, RepeatedWord)

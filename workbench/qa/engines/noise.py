@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 
 from workbench.model import Finding
+from workbench.text.abbreviations import TITLES, is_abbreviation
 
 _QUOTE_MARKS = set("“”\"‘’'")
 _OPENERS = "“\"‘'(（[「《"
 _SENTENCE_END = ".!?:"
-# "Mr. Hsia": a capitalised word after a title is a name, though a period precedes it
-_TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Gov.", "Pres.", "St.", "Capt.", "Col.",
-           "Lt.", "Sgt.", "Amb."}
 SYLLABLE = 6  # letters in the longest romanised syllable of a given name (pinyin zhuang, Korean seong)
 _NAME_PARTICLES = {"da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "bin", "al"}
 # Loan phrases of standard English (in Merriam-Webster) whose foreign half Harper's dictionary lacks: a
@@ -45,7 +43,7 @@ def engine_noise(finding: Finding, source: str, target: str) -> bool:
         return True
     if finding.category in ("grammar", "style") and finding.check.endswith("capitalization"):
         before = target[: finding.start].rstrip().rsplit(" ", 1)[-1]
-        if before in ("Ltd.", "Co.", "Inc.", "Corp.", "No.", "a.m.", "p.m.", "etc."):
+        if is_abbreviation(before):
             return True  # "Ltd. was": an abbreviation, not the end of a sentence
     return bool(text) and set(text.strip()) <= _QUOTE_MARKS
 
@@ -76,7 +74,7 @@ def mid_sentence(target: str, start: int) -> bool:
     before = target[:start].rstrip(" \t" + _OPENERS)
     if not before or before.endswith("\n"):
         return False
-    if before.rsplit(None, 1)[-1] in _TITLES:
+    if before.rsplit(None, 1)[-1] in TITLES:  # "Mr. Hsia": a capitalised word after a title is a name
         return True
     return before[-1] not in _SENTENCE_END
 
