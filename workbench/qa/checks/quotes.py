@@ -94,9 +94,8 @@ class QuoteMarks(DocumentCheck):
     def _finding(self, pair, index, message, replacement, severity=None, start=None, end=None) -> Finding:
         start = index if start is None else start
         end = index + 1 if end is None else end
-        return Finding(self.check_id, self.category, severity or self.severity, message, start, end,
-                       pair.target[start:end], (replacement,) if replacement else (), "qa",
-                       replacement is not None)
+        return self.finding(pair, start, end, message, (replacement,) if replacement else (),
+                            safe=replacement is not None, severity=severity)
 
 
 def _respaced(text: str, index: int, role: str, wanted: str) -> tuple[int, int, str]:
