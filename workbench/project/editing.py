@@ -53,7 +53,7 @@ def save_edit(factory: sessionmaker, segment_id: int, text: str, author: str, ex
         version = segment.version if expected_version is None else expected_version
         changed = session.execute(
             update(SegmentRow).where(SegmentRow.id == segment_id, SegmentRow.version == version)
-            .values(target_text=text, version=version + 1, updated_at=now(),
+            .values(target_text=text, version=version + 1, updated_at=now(), kind=_kind_after(segment, text),
                     status="edited" if segment.status in ("draft", "approved", "rejected") else segment.status)
             .execution_options(synchronize_session=False)
         ).rowcount
@@ -68,6 +68,17 @@ def save_edit(factory: sessionmaker, segment_id: int, text: str, author: str, ex
         session.add(Event(project_id=project_id, segment_id=segment_id, action="edit", actor=author,
                           detail={"version": version + 1, "reason": reason}))
         return SavedEdit(segment_id, version + 1, text)
+
+
+def _kind_after(segment: SegmentRow, text: str) -> str:
+    """A pair the aligner found no English for (1-0) has a translation once somebody writes one: it is
+    then counted like any pair ("1-1", or "1-2" for two sentences), so its "no English translation"
+    finding goes; emptied again, it is reported as an empty translation (empty_target)."""
+    if segment.kind == "1-0" and text.strip():
+        from workbench.project.realign import kind_of  # the segmenter: imported when a 1-0 pair is filled
+
+        return kind_of(segment.source_text, text)
+    return segment.kind
 
 
 def ignore_finding(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:
