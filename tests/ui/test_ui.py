@@ -167,5 +167,22 @@ def test_a_pair_the_translator_has_written_is_no_longer_marked_for_checking(app,
     assert not app.exception
     after = next(c.value for c in app.caption if "marked for checking" in c.value)
     assert int(after.split("·")[1].split()[0]) == int(before.split("·")[1].split()[0]) - 1
-    assert not any("1-0" in w.value for w in app.warning)  # the kind is still shown, as a caption
-    assert any("1-0" in c.value for c in app.caption)
+    assert not any("1-0" in w.value for w in app.warning)
+    assert not any("1-0" in c.value for c in app.caption)  # filled in, it is a translated pair (issue 13)
+
+
+def test_the_name_typed_once_is_kept_on_every_page_and_acts_there(app, factory):
+    """Without accounts "Your name" says who approves: typed on the Translate page it stays on the Review
+    page, and the approval made there is recorded under it."""
+    app.switch_page("app_pages/translate.py").run()
+    assert app.sidebar.text_input(key="user_field").value == "translator"
+    app.sidebar.text_input(key="user_field").set_value("Lin Mei").run()
+    app.switch_page("app_pages/review.py").run()
+    assert app.sidebar.text_input(key="user_field").value == "Lin Mei"
+    app.switch_page("app_pages/release.py").run()
+    assert app.sidebar.text_input(key="user_field").value == "Lin Mei"
+    app.switch_page("app_pages/review.py").run()
+    app.button(key="bulk-approve").click().run()
+    from workbench.store.audit import project_log
+
+    assert {e.actor for e in project_log(factory, "wuzheng-5g") if e.action == "approve"} == {"Lin Mei"}

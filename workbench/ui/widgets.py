@@ -31,7 +31,13 @@ def current_user(factory, default: str) -> str:
     if login_needed(factory):
         st.warning("Log in first.")
         st.stop()
-    return st.sidebar.text_input("Your name", key=state.USER, value=st.session_state.get(state.USER, default))
+    # Streamlit drops a widget's state on a page that does not draw it, so the name typed is kept under a
+    # key of its own: a reviewer who typed "Lin Mei" on one page approves as Lin Mei on the next
+    shown = st.session_state.get(state.USER) or default
+    name = st.sidebar.text_input("Your name", value=shown, key=state.USER_FIELD)
+    if name != shown:
+        st.session_state[state.USER] = name
+    return name
 
 
 def page_of(items: list, per_page: int, key: str) -> list:
