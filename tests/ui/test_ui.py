@@ -186,3 +186,19 @@ def test_the_name_typed_once_is_kept_on_every_page_and_acts_there(app, factory):
     from workbench.store.audit import project_log
 
     assert {e.actor for e in project_log(factory, "wuzheng-5g") if e.action == "approve"} == {"Lin Mei"}
+
+
+def test_the_translator_sees_the_reviewers_comment_on_the_pair_and_in_its_history(app, factory):
+    from workbench.project.review import decide
+
+    comment = "Write “China Mobile Rizhao Branch”, as the glossary says. *Not* bold."
+    decide(factory, "wuzheng-5g", "reject", "Chen", [1], comment)
+
+    app.switch_page("app_pages/translate.py").run()
+    rejected = [w.value for w in app.warning if "Rejected by Chen" in w.value]
+    assert len(rejected) == 1 and "glossary says" in rejected[0]
+    assert "\\*Not\\*" in rejected[0]  # the reviewer's text is escaped: shown as typed, never as Markdown
+
+    app.switch_page("app_pages/review.py").run()
+    app.toggle(key="only_changed").set_value(False).run()
+    assert any("Rejected by Chen" in t.value and comment in t.value for t in app.text)

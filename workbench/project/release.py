@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from workbench.release.model import ExportProject, ExportUnit, ReleaseFindings, finding_note
-from workbench.store.models import Revision, ReviewDecision
+from workbench.store.editing import decisions_of
+from workbench.store.models import Revision
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 
@@ -21,10 +22,7 @@ def export_project(factory: sessionmaker, project_name: str) -> ExportProject:
         revisions: dict[int, list[Revision]] = {}
         for revision in session.scalars(select(Revision).where(Revision.segment_id.in_(ids)).order_by(Revision.id)):
             revisions.setdefault(revision.segment_id, []).append(revision)
-        decisions: dict[int, list[ReviewDecision]] = {}
-        for decision in session.scalars(select(ReviewDecision).where(ReviewDecision.segment_id.in_(ids))
-                                        .order_by(ReviewDecision.id)):
-            decisions.setdefault(decision.segment_id, []).append(decision)
+        decisions = decisions_of(session, ids)
         units = []
         for number, document, segment in segments:
             history = revisions.get(segment.id, [])

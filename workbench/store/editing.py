@@ -1,13 +1,13 @@
-"""Reading what editing left: a pair's id from its number, and its revisions (the edits themselves are
-workbench/project/editing.py)."""
+"""Reading what editing and review left: a pair's id from its number, its revisions and the reviewers'
+decisions with their comments (the edits and decisions themselves are workbench/project/)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import UserError
-from workbench.store.models import Revision
+from workbench.store.models import Revision, ReviewDecision
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 
@@ -24,3 +24,19 @@ def segment_id_for(factory: sessionmaker, project_name: str, number: int) -> int
 def history(factory: sessionmaker, segment_id: int) -> list[Revision]:
     with factory() as session:
         return list(session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id)))
+
+
+def decisions_of(session: Session, segment_ids: list[int]) -> dict[int, list[ReviewDecision]]:
+    """Every approval and rejection of these segments, oldest first: who, when, the version they read
+    and their comment."""
+    found: dict[int, list[ReviewDecision]] = {}
+    for decision in session.scalars(select(ReviewDecision).where(ReviewDecision.segment_id.in_(segment_ids))
+                                    .order_by(ReviewDecision.id)):
+        found.setdefault(decision.segment_id, []).append(decision)
+    return found
+
+
+def review_decisions(factory: sessionmaker, segment_ids: list[int]) -> dict[int, list[ReviewDecision]]:
+    """``decisions_of`` in a session of its own: what a page shows beside the pairs it draws."""
+    with factory() as session:
+        return decisions_of(session, segment_ids)

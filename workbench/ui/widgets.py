@@ -7,6 +7,7 @@ import streamlit as st
 from workbench.store.repository import list_projects
 from workbench.ui import state
 from workbench.ui.accounts import logged_in, login_needed
+from workbench.ui.markup import escape
 
 
 def choose_project(factory) -> str:
@@ -46,3 +47,18 @@ def page_of(items: list, per_page: int, key: str) -> list:
     pages = max(1, -(-len(items) // per_page))
     page = st.number_input("Page", 1, pages, 1, key=key) if pages > 1 else 1
     return items[(page - 1) * per_page: page * per_page]
+
+
+def decision_line(decision) -> str:
+    """A reviewer's decision as one plain line: "Rejected by Chen · 2026-12-04 10:12 · v2: <comment>"."""
+    verdict = "Rejected" if decision.decision == "rejected" else "Approved"
+    comment = f": {decision.comment}" if decision.comment else ""
+    return f"{verdict} by {decision.reviewer} · {decision.created_at:%Y-%m-%d %H:%M} · v{decision.segment_version}{comment}"
+
+
+def show_review_notes(column, decisions) -> None:
+    """On the translator's card: every review comment, newest first, a rejection as a warning; the
+    text is the reviewer's, so it is escaped, never read as Markdown."""
+    for decision in reversed(decisions):
+        if decision.comment or decision.decision == "rejected":
+            (column.warning if decision.decision == "rejected" else column.info)(escape(decision_line(decision)))

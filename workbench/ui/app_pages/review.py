@@ -6,11 +6,11 @@ import streamlit as st
 
 from workbench.release.diffing import effort, word_diff
 from workbench.errors import UserError
-from workbench.store.editing import history
+from workbench.store.editing import history, review_decisions
 from workbench.project.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
-from workbench.ui.widgets import choose_project, current_user, page_of
+from workbench.ui.widgets import choose_project, current_user, decision_line, page_of
 
 SEGMENTS_PER_PAGE = 20
 
@@ -51,16 +51,21 @@ if st.button(f"Approve the {len(safe)} unchanged segments without open findings"
 
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
 shown = changed if only_changed else segments
-for segment in page_of(shown, SEGMENTS_PER_PAGE, "review_page"):
+on_page = page_of(shown, SEGMENTS_PER_PAGE, "review_page")
+decisions = review_decisions(factory, [s.id for s in on_page])
+for segment in on_page:
     with st.container(border=True):
         ter, chrf = scores[segment.id]
         st.caption(f"#{numbers[segment.id]} · {segment.status} · v{segment.version} · TER {ter} · chrF {chrf}")
         st.text(segment.source_text)
         st.markdown(diff_markdown(word_diff(segment.draft_text, segment.target_text)))
-        with st.expander("History"):
-            for revision in history(factory, segment.id):
-                st.text(f"v{revision.version} · {revision.author} · {revision.created_at:%Y-%m-%d %H:%M} · "
-                        f"{revision.reason}\n{revision.text}")
+        with st.expander("History"):  # revisions and decisions in the order they happened
+            revisions = history(factory, segment.id)
+            for when, line in sorted([(r.created_at, f"v{r.version} · {r.author} · {r.created_at:%Y-%m-%d %H:%M} · "
+                                                     f"{r.reason}\n{r.text}") for r in revisions]
+                                     + [(d.created_at, decision_line(d)) for d in decisions.get(segment.id, [])],
+                                     key=lambda item: item[0]):
+                st.text(line)
         comment = st.text_input("Comment", key=f"comment-{segment.id}")
         buttons = st.columns(2)
         if buttons[0].button("Approve", key=f"review-approve-{segment.id}"):

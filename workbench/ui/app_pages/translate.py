@@ -17,6 +17,7 @@ from workbench.model import CATEGORIES
 from workbench.store.accounts import PERMISSIONS
 from workbench.project.editing import StaleEdit, save_edit
 from workbench.project.editing import ignore_finding
+from workbench.store.editing import review_decisions
 from workbench.store.models import STATUSES
 from workbench.project.realign import merge_with_next, split_segment
 from workbench.project.review import decide_seen
@@ -25,7 +26,7 @@ from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
-from workbench.ui.widgets import choose_project, current_user, page_of
+from workbench.ui.widgets import choose_project, current_user, page_of, show_review_notes
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
@@ -109,12 +110,14 @@ shown = [s for s in segments if pair_matches(s, checked.open_findings(s), only_f
 on_page = page_of(shown, PAIRS_PER_PAGE, state.PAGE_NUMBER)
 st.caption(f"{len(segments)} pairs · {sum(1 for s in segments if checked.open_findings(s))} with open findings")
 
+decisions = review_decisions(factory, [s.id for s in on_page])  # the reviewers' comments, one query
 for segment in on_page:
     findings, ignored = checked.findings(segment)
     with st.container(border=True):
         left, right = st.columns(2)
         left.caption(f"#{segment.number} · ¶{segment.paragraph + 1} · {segment.status} · v{segment.version} · "
                      f"{segment.kind}")
+        show_review_notes(left, decisions.get(segment.id, []))
         source_markup, terms_line, hover = glossary_markup(segment.source_text, segment.target_text, matcher)
         left.markdown(source_markup or "—", help=hover or None)
         area_key = f"target-{segment.id}-{segment.version}"
