@@ -71,6 +71,9 @@ BAD_INPUT = [
     ("unknown glossary type", ["align", "{source}", "{draft}", "--glossary", "{tmp}/glossary.xml"], "glossary.xml"),
     ("glossary without the columns", ["align", "{source}", "{draft}", "--glossary", "{tmp}/bad-header.csv"],
      "lacks the column"),
+    ("source and draft swapped", ["import", "p", "--source", "{draft}", "--draft", "{source}"],
+     "draft.en.txt: not a Chinese source"),
+    ("the Chinese as the draft", ["check", "{source}", "{source}"], "source.zh.txt: not an English draft"),
     ("unknown command", ["frobnicate"], "invalid choice"),
     ("missing argument", ["import", "p", "--source", "{source}"], "--draft"),
     ("unknown project", ["status", "nothing-here"], "no project named"),
@@ -100,6 +103,10 @@ def test_a_failed_import_keeps_what_was_saved(tmp_path, cli_env):
     bad = run(["import", "kept", "--name", "other", "--source", str(tmp_path / "binary.txt"), "--draft",
                str(SAMPLE / "draft.en.txt")], cli_env)
     assert bad.returncode == 2
+    assert run(["status", "kept"], cli_env).stdout == before
+    swapped = run(["import", "kept", "--name", "swapped", "--source", str(SAMPLE / "draft.en.txt"), "--draft",
+                   str(SAMPLE / "source.zh.txt")], cli_env)
+    assert swapped.returncode == 2 and "not a Chinese source" in swapped.stderr
     assert run(["status", "kept"], cli_env).stdout == before
 
 
