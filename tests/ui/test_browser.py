@@ -182,3 +182,33 @@ def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(se
         expect(page.get_by_text("0 of 15 segments approved")).to_have_count(2)  # the sample is still there
         expect(page.get_by_text("minutes.pdf")).to_have_count(0)  # the old message is gone
         browser.close()
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """The local addresses a process listens on at ``port`` (Linux's /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_app_listens_on_this_machine_only_and_shows_no_developer_chrome(server):
+    """`workbench serve` binds 127.0.0.1 unless told --host, and users meet no "Deploy" button or
+    developer menu (Rerun, Clear cache, Record a screencast)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    url, _ = server
+    assert _listening_addresses(int(url.rsplit(":", 1)[1])) == {"0100007F"}  # 127.0.0.1, little-endian hex
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.set_default_timeout(60_000)
+        page.goto(url + "/translate")
+        expect(page.get_by_text("15 pairs")).to_be_visible()
+        expect(page.get_by_role("button", name="Deploy")).to_have_count(0)
+        expect(page.locator("[data-testid=stMainMenu]")).to_have_count(0)
+        browser.close()

@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="start the web app")
     serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on: 127.0.0.1, this machine only (default), or 0.0.0.0 to serve a team "
+                            "on the network, with accounts (workbench user add) so that every user logs in")
     serve.add_argument("--sample", action="store_true", help="import the bundled sample project first")
     serve.add_argument("--db", dest="serve_db", help="database URL (same as the global --db)")
     add_account_parsers(commands)
@@ -311,6 +314,7 @@ def cmd_restore(args) -> int:
 
 def cmd_serve(args) -> int:
     from workbench.project.importing import ensure_sample
+    from workbench.store.accounts import using_accounts
     from workbench.store.engine import default_url
 
     url = getattr(args, "serve_db", None) or args.db or default_url()
@@ -319,9 +323,14 @@ def cmd_serve(args) -> int:
         ensure_sample(factory)
     app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     env = dict(os.environ, WORKBENCH_DB=url)
+    # toolbarMode minimal: no Deploy button and no developer menu (rerun, clear cache, record) for users
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    print(f"workbench: serving on http://localhost:{args.port} (database {url})", file=sys.stderr)
+               "--server.address", args.host, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "minimal"]
+    print(f"workbench: serving on http://{args.host}:{args.port} (database {url})", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not using_accounts(factory):
+        print("workbench: warning: listening on the network without accounts: anyone who reaches this port can edit, "
+              "approve and export; add an admin first with: workbench user add NAME --role admin", file=sys.stderr)
     sys.stderr.flush()
     sys.stdout.flush()
     # become the server (no child left running when this process is stopped or killed)
