@@ -106,11 +106,13 @@ def test_release_page_refuses_unapproved_and_exports_when_asked(app, factory):
     app.selectbox(key="release_format").select("txt").run()
     app.button(key="release_export").click().run()
     assert "not approved" in app.error[0].value
+    assert "switch on “Include unapproved segments (marked)”" in shown(app.error[0])  # the page's words, not a flag
+    assert "--include-unapproved" not in app.error[0].value
     app.toggle(key="release_include").set_value(True).run()
     app.button(key="release_export").click().run()
     assert not app.exception
     assert app.success and "wuzheng-5g.txt" in shown(app.success[0])
-    manifest = json.loads(app.session_state["release_file"][2])
+    manifest = json.loads(app.session_state["release_file"][3])
     # the findings the page showed are signed like the command line's fresh check of the same project
     assert manifest["check_signatures"] == open_findings(factory, "wuzheng-5g").signatures
     [signature] = manifest["check_signatures"].values()  # the sample's one document
@@ -202,3 +204,24 @@ def test_the_translator_sees_the_reviewers_comment_on_the_pair_and_in_its_histor
     app.switch_page("app_pages/review.py").run()
     app.toggle(key="only_changed").set_value(False).run()
     assert any("Rejected by Chen" in t.value and comment in t.value for t in app.text)
+
+
+def test_release_downloads_have_their_own_names_and_go_stale_when_the_project_changes(app, factory):
+    from workbench.project.review import decide
+
+    app.switch_page("app_pages/release.py").run()
+    app.toggle(key="release_include").set_value(True).run()
+    names = {}
+    for fmt in ("docx", "docx-bilingual", "xliff", "xliff12"):
+        app.selectbox(key="release_format").select(fmt).run()
+        app.button(key="release_export").click().run()
+        names[fmt] = app.session_state["release_file"][1]
+    assert len(set(names.values())) == 4, names  # no two downloads under one name
+    assert names["docx"] == "wuzheng-5g.docx" and names["docx-bilingual"] == "wuzheng-5g-docx-bilingual.docx"
+    app.run()  # a rerun (the click on a download button) keeps the download
+    assert app.session_state["release_file"][1] == names["xliff12"]
+
+    decide(factory, "wuzheng-5g", "approve", "Chen", [3])  # a colleague approves meanwhile
+    app.run()
+    assert "release_file" not in app.session_state
+    assert any("export again" in c.value for c in app.caption)

@@ -13,14 +13,14 @@ from pathlib import Path
 from sqlalchemy.orm import sessionmaker
 
 from workbench.project.release import export_project, open_findings
-from workbench.release.export import Release, build_release, with_findings, write_release
+from workbench.release.export import INCLUDE_ON_THE_COMMAND_LINE, Release, build_release, with_findings, write_release
 from workbench.release.model import ReleaseFindings
 from workbench.store.review import authorize_export, record_export
 
 
 def export_release(factory: sessionmaker, project: str, fmt: str, output: Path | None, actor: str, *,
                    include_unapproved: bool = False, findings: ReleaseFindings | None = None,
-                   via: str | None = None, name: str = "") -> Release:
+                   via: str | None = None, name: str = "", how_to_include: str = INCLUDE_ON_THE_COMMAND_LINE) -> Release:
     """The release of ``project`` as ``fmt``: its bytes and manifest, written to ``output`` (with the
     manifest beside it) when given. Refused before anything is written when the actor may not export or
     a pair is not approved (unless ``include_unapproved``). ``via`` names a front end that offers the
@@ -29,7 +29,7 @@ def export_release(factory: sessionmaker, project: str, fmt: str, output: Path |
     if findings is None:
         findings = open_findings(factory, project)
     release = build_release(with_findings(export_project(factory, project), findings), fmt,
-                            str(output) if output is not None else name, include_unapproved)
+                            str(output) if output is not None else name, include_unapproved, how_to_include)
     if output is not None:
         write_release(release, output)
     sha256 = release.manifest["output"]["sha256"]

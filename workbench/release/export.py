@@ -23,14 +23,18 @@ def unapproved(project: ExportProject) -> list[int]:
     return [int(u.id) for u in project.units if u.status != "approved"]
 
 
-def check_gate(project: ExportProject, include_unapproved: bool) -> None:
-    """Refuse (exit 3) to export a release with segments nobody approved, unless asked to mark them."""
+INCLUDE_ON_THE_COMMAND_LINE = "export with --include-unapproved"
+
+
+def check_gate(project: ExportProject, include_unapproved: bool, how_to_include: str = INCLUDE_ON_THE_COMMAND_LINE) -> None:
+    """Refuse (exit 3) to export a release with segments nobody approved, unless asked to mark them;
+    ``how_to_include`` says how, in the words of the front end that asks (a flag, a switch)."""
     from workbench.text.pair_numbers import format_numbers
 
     waiting = unapproved(project)
     if waiting and not include_unapproved:
         raise RefusedError(f"{len(waiting)} of {len(project.units)} segment(s) of {project.name!r} are not approved: "
-                           f"{format_numbers(waiting)}; approve them or export with --include-unapproved")
+                           f"{format_numbers(waiting)}; approve them or {how_to_include}")
 
 
 def write_export(project: ExportProject, fmt: str, output: Path) -> None:
@@ -88,10 +92,11 @@ class Release:
         return (json.dumps(self.manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def build_release(project: ExportProject, fmt: str, name: str, include_unapproved: bool = False) -> Release:
+def build_release(project: ExportProject, fmt: str, name: str, include_unapproved: bool = False,
+                  how_to_include: str = INCLUDE_ON_THE_COMMAND_LINE) -> Release:
     """Past the approval gate, the release as ``fmt`` and its manifest. ``name`` is the file's: errors
     give it whole, the manifest records its base name."""
-    check_gate(project, include_unapproved)
+    check_gate(project, include_unapproved, how_to_include)
     data = release_format(fmt).render_release(project, name)
     return Release(data, manifest(project, fmt, PurePath(name).name, data, include_unapproved))
 

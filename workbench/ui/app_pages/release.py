@@ -17,6 +17,14 @@ from workbench.ui.markup import escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import choose_project, current_user
 
+def download_name(project: str, fmt: str) -> str:
+    """The project's name with the format's suffix; a format that shares its suffix with the one before
+    it (docx-bilingual after docx, xliff12 after xliff) adds its own name, so two downloads never clash."""
+    suffix = EXPORTERS[fmt].suffix
+    first = next(name for name, f in EXPORTERS.items() if f.suffix == suffix)
+    return f"{project}{suffix}" if fmt == first else f"{project}-{fmt}{suffix}"
+
+
 st.title("Release")
 factory = store()
 project = choose_project(factory)
@@ -37,18 +45,28 @@ else:
 
 fmt = st.selectbox("Format", list(EXPORTERS), key="release_format",
                    format_func=lambda name: f"{name} ({EXPORTERS[name].suffix}): {EXPORTERS[name].description}")
-include = st.toggle("Include unapproved segments (marked)", key="release_include")
+INCLUDE = "Include unapproved segments (marked)"
+include = st.toggle(INCLUDE, key="release_include")
+# what the export was made from: a download made before an approval, an edit, new settings or another
+# choice is stale (not the snapshot's generation: the export's own event moves that)
+made_from = (project, fmt, include, checked.snapshot.settings_generation,
+             hash(tuple((s.id, s.version, s.status) for s in segments)))
 if st.button("Export", key="release_export"):
-    name = f"{project}{EXPORTERS[fmt].suffix}"
+    name = download_name(project, fmt)
     try:
         release = export_release(factory, project, fmt, None, user, include_unapproved=include,
-                                 findings=ReleaseFindings(findings, checked.signatures()), via="app", name=name)
+                                 findings=ReleaseFindings(findings, checked.signatures()), via="app", name=name,
+                                 how_to_include=f"switch on “{INCLUDE}” above")
     except UserError as error:
         st.error(escape(str(error)))
     else:
-        st.session_state["release_file"] = (name, release.data, release.manifest_bytes(), EXPORTERS[fmt].media_type)
+        st.session_state["release_file"] = (made_from, name, release.data, release.manifest_bytes(),
+                                            EXPORTERS[fmt].media_type)
+if st.session_state.get("release_file") and st.session_state["release_file"][0] != made_from:
+    del st.session_state["release_file"]
+    st.caption("The project or the choices above changed since the last export: export again to download.")
 if "release_file" in st.session_state:
-    name, data, manifest, media_type = st.session_state["release_file"]
+    _, name, data, manifest, media_type = st.session_state["release_file"]
     effort = json.loads(manifest).get("editing_effort", {})
     st.success(f"{escape(name)}: {len(data)} bytes · draft → final BLEU {effort.get('bleu')}, chrF {effort.get('chrf')}, "
                f"TER {effort.get('ter')}")
