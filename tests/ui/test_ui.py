@@ -95,7 +95,12 @@ def test_review_page_diffs_escaped_text_and_approves(app, factory):
     app.button(key="bulk-approve").click().run()
     statuses = [s.status for s in document_segments(factory, "wuzheng-5g")[0][1]]
     assert statuses[6] == "edited" and statuses.count("approved") >= 1
+    card = [c.value for c in app.caption if c.value.startswith("error")]
+    assert card  # the reviewer sees the open errors they would approve over
     [b for b in app.button if b.key == f"review-approve-{segment.id}"][0].click().run()
+    assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "edited"  # asked first, not approved
+    assert any("approve anyway?" in w.value for w in app.warning)
+    app.button(key=f"review-approve-{segment.id}-anyway").click().run()
     assert document_segments(factory, "wuzheng-5g")[0][1][6].status == "approved"
 
 
@@ -225,3 +230,18 @@ def test_release_downloads_have_their_own_names_and_go_stale_when_the_project_ch
     app.run()
     assert "release_file" not in app.session_state
     assert any("export again" in c.value for c in app.caption)
+
+
+def test_approving_a_pair_with_open_errors_asks_first(app, factory):
+    from workbench.store.repository import document_segments
+
+    first = document_segments(factory, "wuzheng-5g")[0][1][0]  # "China Mobile(Rizhao)": a forbidden rendering
+    status = lambda: document_segments(factory, "wuzheng-5g")[0][1][0].status  # noqa: E731
+    app.switch_page("app_pages/translate.py").run()
+    app.button(key=f"approve-{first.id}").click().run()
+    assert status() == "draft" and any("approve anyway?" in w.value for w in app.warning)
+    app.button(key=f"approve-{first.id}-cancel").click().run()
+    assert status() == "draft" and not any("approve anyway?" in w.value for w in app.warning)
+    app.button(key=f"approve-{first.id}").click().run()
+    app.button(key=f"approve-{first.id}-anyway").click().run()
+    assert status() == "approved"

@@ -62,3 +62,32 @@ def show_review_notes(column, decisions) -> None:
     for decision in reversed(decisions):
         if decision.comment or decision.decision == "rejected":
             (column.warning if decision.decision == "rejected" else column.info)(escape(decision_line(decision)))
+
+
+def approve_button(container, segment, errors: int, approve, key: str, **options) -> None:
+    """The Approve button of one segment. With open errors a first click asks ("2 open errors: approve
+    anyway?") and only "Approve anyway" approves; a new version of the segment asks again."""
+    pending = f"confirm-{key}"
+
+    def first_click() -> None:
+        if errors:
+            st.session_state[pending] = segment.version
+        else:
+            approve()
+
+    def confirmed() -> None:
+        st.session_state.pop(pending, None)
+        approve()
+
+    if errors and st.session_state.get(pending) == segment.version:
+        container.warning(f"Segment {segment.number} has {errors} open error(s): approve anyway?")
+        yes, no = container.columns(2)
+        yes.button("Approve anyway", key=f"{key}-anyway", on_click=confirmed)
+        no.button("Cancel", key=f"{key}-cancel", on_click=lambda: st.session_state.pop(pending, None))
+        return
+    container.button("Approve", key=key, on_click=first_click, **options)
+
+
+def finding_line(finding) -> str:
+    """One open finding as plain text: "error · glossary/glossary_forbidden: …"."""
+    return f"{finding.severity} · {finding.category}/{finding.check}: {finding.message}"

@@ -10,7 +10,7 @@ from workbench.store.editing import history, review_decisions
 from workbench.project.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
-from workbench.ui.widgets import choose_project, current_user, decision_line, page_of
+from workbench.ui.widgets import approve_button, choose_project, current_user, decision_line, finding_line, page_of
 
 SEGMENTS_PER_PAGE = 20
 
@@ -20,14 +20,16 @@ project = choose_project(factory)
 reviewer = current_user(factory, "reviewer")
 
 
-def _decide(action: str, chosen, comment: str = "") -> None:
-    """Approve or reject; a refusal (a translator has no reviewer role) is shown and the page stays."""
+def _decide(action: str, chosen, comment: str = "", rerun: bool = True) -> None:
+    """Approve or reject; a refusal (a translator has no reviewer role) is shown and the page stays.
+    From a button's callback (``rerun`` False) the page runs again anyway, with the decision made."""
     try:
         decide_seen(factory, project, action, reviewer, {s.id: s.version for s in chosen}, comment)
     except UserError as error:
         st.error(escape(str(error)))
     else:
-        st.rerun()
+        if rerun:
+            st.rerun()
 
 
 checked = checked_project(project)
@@ -66,9 +68,14 @@ for segment in on_page:
                                      + [(d.created_at, decision_line(d)) for d in decisions.get(segment.id, [])],
                                      key=lambda item: item[0]):
                 st.text(line)
+        open_findings_here = checked.open_findings(segment)
+        for finding in open_findings_here:  # what the reviewer approves over
+            st.caption(escape(finding_line(finding)))
         comment = st.text_input("Comment", key=f"comment-{segment.id}")
         buttons = st.columns(2)
-        if buttons[0].button("Approve", key=f"review-approve-{segment.id}"):
-            _decide("approve", [segment], comment)
+        approve_button(buttons[0], segment, sum(1 for f in open_findings_here if f.severity == "error"),
+                       lambda s=segment, k=f"comment-{segment.id}": _decide("approve", [s], st.session_state.get(k, ""),
+                                                                            rerun=False),
+                       f"review-approve-{segment.id}")
         if buttons[1].button("Reject", key=f"review-reject-{segment.id}"):
             _decide("reject", [segment], comment)

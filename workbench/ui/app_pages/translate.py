@@ -26,7 +26,7 @@ from workbench.ui.accounts import logged_in
 from workbench.ui.markup import escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
-from workbench.ui.widgets import choose_project, current_user, page_of, show_review_notes
+from workbench.ui.widgets import approve_button, choose_project, current_user, page_of, show_review_notes
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
@@ -129,10 +129,11 @@ for segment in on_page:
         if terms_line:
             right.markdown(terms_line, help="The glossary's required renderings of the highlighted Chinese terms")
         buttons = right.columns(2)
-        buttons[0].button("Approve", key=f"approve-{segment.id}", disabled=segment.status == "approved" or not may_approve,
-                          help=None if may_approve else "Approving needs the reviewer or admin role",
-                          on_click=lambda s=segment: _act(lambda: decide_seen(factory, project, "approve", user, {s.id: s.version}),
-                                                          f"Approved segment {s.number}"))
+        approve_button(buttons[0], segment, sum(1 for f in findings if f.severity == "error"),
+                       lambda s=segment: _act(lambda: decide_seen(factory, project, "approve", user, {s.id: s.version}),
+                                              f"Approved segment {s.number}"),
+                       f"approve-{segment.id}", disabled=segment.status == "approved" or not may_approve,
+                       help=None if may_approve else "Approving needs the reviewer or admin role")
         buttons[1].button("Split / merge…", key=f"realign-{segment.id}", on_click=open_dialog,
                           args=("realign", segment.id))
         for match in (memory.lookup(segment.source_text, 75.0, 1) if memory else []):
