@@ -42,6 +42,8 @@ BAD_UPLOADS = [  # which uploader, file name, bytes, what the error line must sa
                  id="corrupt-docx"),
     pytest.param("import_draft", "draft.docx", docx_without_document_xml(), "no word/document.xml",
                  id="docx-without-document"),
+    pytest.param("import_source", "source.txt", DRAFT.read_bytes(), "source.txt: not a Chinese source",
+                 id="english-as-the-source"),
 ]
 
 
@@ -101,3 +103,13 @@ def test_a_source_and_a_draft_with_the_same_file_name_are_both_read(app, factory
     assert not app.exception and not app.error
     [summary] = [s for s in list_projects(factory) if s.name == "same-names"]
     assert summary.segments == next(s for s in list_projects(factory) if s.name == "wuzheng-5g").segments
+
+
+def test_glossary_rows_the_import_skips_are_named_on_the_page(app, factory):
+    """As `workbench import` warns of them: a row of unknown type is not dropped without a word."""
+    glossary = "source,target,type\n五征集团,Wuzheng Group,brand\n五莲,Wulian,place\n".encode()
+    submit_import(app, "with-terms", import_glossary=("terms.csv", glossary))
+    assert not app.exception and not app.error
+    assert [w for w in map(shown, app.warning) if w.startswith("terms.csv: ") and "unknown type 'brand'" in w]
+    app.run()  # said once: the next run of the page does not repeat it
+    assert not [w for w in map(shown, app.warning) if "terms.csv" in w]

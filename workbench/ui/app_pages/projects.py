@@ -18,6 +18,7 @@ from workbench.ui.resources import store
 # file that gets past the browser's filter, while the core's readers refuse a wrong type with one readable line.
 DOCUMENT_TYPES = ", ".join(sorted(DOCUMENT_SUFFIXES))
 GLOSSARY_TYPES = ", ".join(sorted(GLOSSARY_SUFFIXES))
+IMPORT_NOTICES = "import_notices"
 
 
 st.title("Projects")
@@ -30,6 +31,8 @@ except UserError as error:
     st.error(escape(str(error)))
     st.stop()
 
+for notice in st.session_state.pop(IMPORT_NOTICES, []):  # what the last import said, kept across its rerun
+    st.warning(escape(notice))
 if not projects:
     st.info("No projects yet: upload a source and a draft below, or run `workbench import`.")
 with st.expander("New project or document", expanded=not projects):
@@ -56,10 +59,18 @@ with st.expander("New project or document", expanded=not projects):
                             # read from memory: the readers take bytes and name the file as it was uploaded
                             files[key] = FileInput(upload.name, upload.getvalue())
                     st.write("Reading and aligning…")
+                    notices: list[str] = []
+
+                    def read(pairs: int, terms) -> None:
+                        st.write(f"{pairs} pairs; saving…")
+                        # rows of the glossary that were not imported, as `workbench import` warns of them
+                        notices.extend(f"{terms.name}: {problem} (row skipped)" for problem in (terms.problems if terms else ()))
+
                     import_files(factory, name.strip(), files["source"], files["draft"], files.get("glossary"),
                                  source_label=source.name, draft_label=draft.name, author=importer,
-                                 actor=importer, on_read=lambda pairs, _: st.write(f"{pairs} pairs; saving…"))
+                                 actor=importer, on_read=read)
                     progress.update(label=f"Imported into {name.strip()}", state="complete")
+                    st.session_state[IMPORT_NOTICES] = notices
                     st.rerun()
                 except UserError as error:
                     progress.update(label="Import failed", state="error")
