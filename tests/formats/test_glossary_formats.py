@@ -141,6 +141,8 @@ BAD_ROWS = [
     ("cell-over-1000", ("五莲县", "Wulian County", "place", None, "长" * 1001),
      "row 4: cell 'note' is over 1000 characters"),
     ("unknown-type", ("五莲县", "Wulian County", "county"), "row 4: 五莲县: unknown type 'county'"),
+    ("forbidden-is-the-rendering", ("五莲县", "Wulian County", "place", "Wulian Xian;wulian  county"),
+     "row 4: 五莲县: the forbidden variant 'wulian  county' is the required rendering 'Wulian County' itself"),
 ]
 
 

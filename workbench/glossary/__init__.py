@@ -52,5 +52,14 @@ def validate_rows(rows: list[tuple[int, dict[str, str]]]) -> tuple[tuple[Term, .
             continue
         seen[source] = (number, target)
         forbidden = tuple(v.strip() for v in cells.get("forbidden", "").split(";") if v.strip())
+        same = next((v for v in forbidden if _same_words(v, target)), None)
+        if same is not None:  # the rendering would be required and forbidden at once (terms match without case)
+            problems.append(RowProblem(number, f"{source}: the forbidden variant {same!r} is the required rendering "
+                                               f"{target!r} itself"))
+            continue
         terms.append(Term(source, target, kind, forbidden, cells.get("note", "")))
     return tuple(terms), tuple(problems)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
