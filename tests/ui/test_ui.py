@@ -245,3 +245,27 @@ def test_approving_a_pair_with_open_errors_asks_first(app, factory):
     app.button(key=f"approve-{first.id}").click().run()
     app.button(key=f"approve-{first.id}-anyway").click().run()
     assert status() == "approved"
+
+
+def test_a_save_refused_because_a_colleague_saved_first_keeps_what_was_typed(app, factory):
+    """Nothing typed is lost: the card keeps your text in the box and shows theirs beside it; saving
+    again makes yours the next revision, and theirs stays in the history."""
+    from workbench.project.editing import save_edit
+    from workbench.store.editing import history
+    from workbench.store.repository import document_segments
+
+    segment = document_segments(factory, "wuzheng-5g")[0][1][7]
+    mine, theirs = "Jiang Weidong shared his views at the ceremony.", "Jiang Weidong spoke at the ceremony."
+    app.switch_page("app_pages/translate.py").run()
+    app.text_area(key=f"target-{segment.id}-1").input(mine)  # typed, not yet saved
+    save_edit(factory, segment.id, theirs, "Chen", 1)  # a colleague saves first
+    app.button(key=f"save-{segment.id}").click().run()
+
+    assert document_segments(factory, "wuzheng-5g")[0][1][7].target_text == theirs
+    assert any("Not saved: a colleague saved this segment meanwhile" in w.value for w in app.warning)
+    assert app.text_area(key=f"target-{segment.id}-2").value == mine
+    assert any(t.value == f"Theirs: {theirs}" for t in app.text)
+
+    app.button(key=f"save-{segment.id}").click().run()
+    assert [(r.version, r.text) for r in history(factory, segment.id)][-2:] == [(2, theirs), (3, mine)]
+    assert not any("Not saved" in w.value for w in app.warning)

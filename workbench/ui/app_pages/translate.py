@@ -23,13 +23,15 @@ from workbench.project.realign import merge_with_next, split_segment
 from workbench.project.review import decide_seen
 from workbench.ui import state
 from workbench.ui.accounts import logged_in
-from workbench.ui.markup import escape, glossary_markup
+from workbench.release.diffing import word_diff
+from workbench.ui.markup import diff_markdown, escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
 from workbench.ui.widgets import approve_button, choose_project, current_user, page_of, show_review_notes
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
+STALE = "translate_stale"  # segment id -> (the text you typed, the colleague's text, their version)
 
 
 def pair_matches(segment, findings, only_findings, categories, statuses, search) -> bool:
@@ -56,8 +58,18 @@ def _act(action, success: str) -> None:
 
 
 def _save(segment, text: str, reason: str) -> None:
-    _act(lambda: save_edit(factory, segment.id, text, user, segment.version, reason),
-         f"Saved segment {segment.number} as a new revision")
+    """Save as the next revision. If a colleague saved first, nothing is saved and nothing typed is lost:
+    the card keeps your text in its box and shows theirs beside it, with what yours changes."""
+    stale = st.session_state.setdefault(STALE, {})
+    try:
+        save_edit(factory, segment.id, text, user, segment.version, reason)
+    except StaleEdit as error:
+        stale[segment.id] = (text, error.current_text, error.current_version)
+    except UserError as error:
+        st.session_state[NOTICE] = ("error", str(error))
+    else:
+        stale.pop(segment.id, None)
+        st.session_state[NOTICE] = ("success", f"Saved segment {segment.number} as a new revision")
 
 
 def _ignore(segment, finding, reason: str) -> None:
@@ -121,9 +133,18 @@ for segment in on_page:
         source_markup, terms_line, hover = glossary_markup(segment.source_text, segment.target_text, matcher)
         left.markdown(source_markup or "—", help=hover or None)
         area_key = f"target-{segment.id}-{segment.version}"
+        refused = st.session_state.get(STALE, {}).get(segment.id)
+        if refused and refused[2] == segment.version:  # a colleague's save came first: theirs is shown now
+            yours, theirs, _ = refused
+            right.warning("Not saved: a colleague saved this segment meanwhile. Your text is kept in the box; "
+                          "theirs and what yours changes in it are below. Save again to make yours the next "
+                          "revision (theirs stays in the history).")
+            right.text(f"Theirs: {theirs}")
+            right.markdown(diff_markdown(word_diff(theirs, yours)))
         # a form: typing costs no rerun; the new text and the click on Save arrive in one
         with right.form(f"edit-{segment.id}", border=False):
-            st.text_area("English", segment.target_text, key=area_key, label_visibility="collapsed")
+            st.text_area("English", refused[0] if refused and refused[2] == segment.version else segment.target_text,
+                         key=area_key, label_visibility="collapsed")
             st.form_submit_button("Save", key=f"save-{segment.id}",
                                   on_click=lambda s=segment, k=area_key: _save(s, st.session_state[k], "edit"))
         if terms_line:
