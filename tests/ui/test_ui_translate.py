@@ -110,5 +110,7 @@ def test_two_tabs_saving_one_segment_do_not_overwrite_each_other(app, factory):
     _button(app, f"save-{first.id}").click().run()
     _button(other, f"save-{first.id}").click().run()
     assert _segments(factory)[0].target_text == "Text from the first tab."
-    assert any("Text from the first tab." in shown(e) and "meanwhile" in shown(e) for e in other.error)
+    assert any("meanwhile" in shown(w) for w in other.warning)  # on the segment's card
+    assert any(t.value == "Theirs: Text from the first tab." for t in other.text)
+    assert next(t for t in other.text_area if t.key == f"target-{first.id}-2").value == "Text from the second tab."
     assert len(history(factory, first.id)) == 2  # the import and the first tab's save
