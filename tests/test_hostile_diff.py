@@ -81,3 +81,9 @@ def test_review_diff_of_real_edits_shows_the_changed_words_styled(draft, final, 
     assert re.findall(r"<strong>(.*?)</strong>", rendered) == [html.escape(w) for w in inserted]
     assert re.findall(r"<s>(.*?)</s>", rendered) == deleted
     assert "**" not in rendered and "~~" not in rendered
+
+
+@pytest.mark.parametrize("text", ["    indented like code", "first line\n\n\tA tab-indented paragraph.", "    "])
+def test_an_indented_line_is_shown_as_typed_not_as_a_code_block(text):
+    rendered = RENDERER.render(escape(text))
+    assert "<code>" not in rendered and "\\" not in html.unescape(re.sub(r"<[^>]+>", "", rendered))

@@ -10,7 +10,13 @@ _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 
 
 def escape(text: str) -> str:
+    """The text as Markdown that shows it as typed. Besides punctuation, the spaces that indent a line
+    become no-break spaces: four of them would start a code block, which shows the escapes themselves."""
+    text = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), text)
     return text.translate(_ESCAPES).replace("\n", "  \n")
+
+
+_INDENT = re.compile(r"(?:\A|(?<=\n))[ \t]+(?=\S)")
 
 
 def diff_markdown(changes) -> str:
