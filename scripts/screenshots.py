@@ -20,6 +20,24 @@ PAGES = {"pairs": "Aligned pairs", "translate": "Translate", "review": "Review",
          "release": "Release"}
 
 
+def _a_day_of_work(url: str) -> None:
+    """What the desks show after some work, done through the same use cases as the app: a translator's
+    edits (one of them leaving a wrong figure) and a reviewer's rejection with a comment."""
+    sys.path.insert(0, str(ROOT))
+    from workbench.project.editing import save_edit
+    from workbench.project.review import decide
+    from workbench.store.editing import segment_id_for
+    from workbench.store.engine import session_factory
+
+    factory = session_factory(url)
+    first = segment_id_for(factory, "wuzheng-5g", 1)
+    save_edit(factory, first, "Wuzheng Group and China Mobile Rizhao Branch signed a 5G strategic cooperation "
+                              "agreement", "Lin Mei", 1)
+    decide(factory, "wuzheng-5g", "reject", "Chen", [1], "Add the date of the signing, as the Chinese has it.")
+    eighth = segment_id_for(factory, "wuzheng-5g", 8)
+    save_edit(factory, eighth, "Jiang Weidong shared his views at the signing ceremony.", "Lin Mei", 1)
+
+
 def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -36,6 +54,7 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.5)
+            _a_day_of_work(env["WORKBENCH_DB"])
             expect.set_options(timeout=60_000)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
