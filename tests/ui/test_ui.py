@@ -269,3 +269,21 @@ def test_a_save_refused_because_a_colleague_saved_first_keeps_what_was_typed(app
     app.button(key=f"save-{segment.id}").click().run()
     assert [(r.version, r.text) for r in history(factory, segment.id)][-2:] == [(2, theirs), (3, mine)]
     assert not any("Not saved" in w.value for w in app.warning)
+
+
+def test_an_earlier_revision_is_restored_as_a_new_revision(app, factory):
+    """Going back erases nothing: the edit stays in the history and the old text becomes the next version."""
+    from workbench.project.editing import save_edit
+    from workbench.store.editing import history
+    from workbench.store.repository import document_segments
+
+    segment = document_segments(factory, "wuzheng-5g")[0][1][7]
+    save_edit(factory, segment.id, "An edit the reviewer does not want.", "Lin", 1)
+    app.switch_page("app_pages/review.py").run()
+    assert not [b for b in app.button if b.key == f"restore-{segment.id}-2"]  # the current text: nothing to restore
+    app.button(key=f"restore-{segment.id}-1").click().run()
+    assert not app.exception and app.success
+    revisions = history(factory, segment.id)
+    assert [(r.version, r.text, r.reason) for r in revisions] == [
+        (1, segment.target_text, revisions[0].reason), (2, "An edit the reviewer does not want.", "edit"),
+        (3, segment.target_text, "restore: v1")]

@@ -7,17 +7,30 @@ import streamlit as st
 from workbench.release.diffing import effort, word_diff
 from workbench.errors import UserError
 from workbench.store.editing import history, review_decisions
+from workbench.project.editing import save_edit
 from workbench.project.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
 from workbench.ui.resources import checked_project, store
 from workbench.ui.widgets import approve_button, choose_project, current_user, decision_line, finding_line, page_of
 
 SEGMENTS_PER_PAGE = 20
+NOTICE = "review_notice"
 
 st.title("Review")
 factory = store()
 project = choose_project(factory)
 reviewer = current_user(factory, "reviewer")
+
+
+def _restore(segment, revision) -> None:
+    """An earlier text back as the next revision, with why; a colleague's save meanwhile refuses it."""
+    try:
+        save_edit(factory, segment.id, revision.text, reviewer, segment.version, f"restore: v{revision.version}")
+    except UserError as error:
+        st.session_state[NOTICE] = ("error", str(error))
+    else:
+        st.session_state[NOTICE] = ("success", f"Segment {segment.number}: v{revision.version}'s text restored "
+                                               f"as a new revision")
 
 
 def _decide(action: str, chosen, comment: str = "", rerun: bool = True) -> None:
@@ -32,6 +45,9 @@ def _decide(action: str, chosen, comment: str = "", rerun: bool = True) -> None:
             st.rerun()
 
 
+if NOTICE in st.session_state:
+    kind, message = st.session_state.pop(NOTICE)
+    (st.success if kind == "success" else st.error)(escape(message))
 checked = checked_project(project)
 segments = checked.snapshot.segments()
 numbers = {s.id: s.number for s in segments}
@@ -63,11 +79,16 @@ for segment in on_page:
         st.markdown(diff_markdown(word_diff(segment.draft_text, segment.target_text)))
         with st.expander("History"):  # revisions and decisions in the order they happened
             revisions = history(factory, segment.id)
-            for when, line in sorted([(r.created_at, f"v{r.version} · {r.author} · {r.created_at:%Y-%m-%d %H:%M} · "
-                                                     f"{r.reason}\n{r.text}") for r in revisions]
-                                     + [(d.created_at, decision_line(d)) for d in decisions.get(segment.id, [])],
-                                     key=lambda item: item[0]):
-                st.text(line)
+            events = sorted([(r.created_at, 0, r) for r in revisions]
+                            + [(d.created_at, 1, d) for d in decisions.get(segment.id, [])], key=lambda item: item[:2])
+            for _, is_decision, item in events:
+                if is_decision:
+                    st.text(decision_line(item))
+                    continue
+                st.text(f"v{item.version} · {item.author} · {item.created_at:%Y-%m-%d %H:%M} · {item.reason}\n{item.text}")
+                if item.text != segment.target_text:  # going back is a new revision: nothing is erased
+                    st.button(f"Restore v{item.version}", key=f"restore-{segment.id}-{item.version}",
+                              on_click=_restore, args=(segment, item))
         open_findings_here = checked.open_findings(segment)
         for finding in open_findings_here:  # what the reviewer approves over
             st.caption(escape(finding_line(finding)))
