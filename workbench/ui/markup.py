@@ -12,11 +12,17 @@ _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 def escape(text: str) -> str:
     """The text as Markdown that shows it as typed. Besides punctuation, the spaces that indent a line
     become no-break spaces: four of them would start a code block, which shows the escapes themselves."""
-    text = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), text)
+    text = _INDENT.sub(_no_break_indent, text)
     return text.translate(_ESCAPES).replace("\n", "  \n")
 
 
 _INDENT = re.compile(r"(?:\A|(?<=\n))[ \t]+(?=\S)")
+CODE_INDENT = 4  # columns of indentation that make a Markdown line a code block
+
+
+def _no_break_indent(match: re.Match) -> str:
+    width = len(match.group().expandtabs(CODE_INDENT))
+    return "\u00a0" * width if width >= CODE_INDENT else match.group()
 
 
 def diff_markdown(changes) -> str:
