@@ -119,3 +119,27 @@ def test_suggest_offers_fuzzy_matches_from_a_tmx_memory(tmp_path, cli_env, proje
     assert result.returncode == 0, result.stderr
     assert "China Mobile(Rizhao) signed a 5G strategic cooperation" in result.stdout
     assert "天气很好" not in result.stdout.split("[2]")[-1] or "[2]" not in result.stdout
+
+
+def test_unapproved_segments_included_on_request_are_marked_in_text_and_word(tmp_path, cli_env, project):
+    """"--include-unapproved" exports them marked: a format with a status field (XLIFF, CSV, ...) says it
+    there, plain text and the Word document put the status before the segment's English."""
+    import docx
+
+    assert run(["approve", project, "--segments", "1", "--as", "Lin Fang"], cli_env).returncode == 0
+    assert run(["reject", project, "--segments", "3", "--as", "Lin Fang", "--comment", "wrong name"],
+               cli_env).returncode == 0
+    for fmt, suffix in (("txt", ".txt"), ("docx", ".docx"), ("xliff", ".xlf")):
+        assert run(["export", project, "--format", fmt, "--output", str(tmp_path / f"all{suffix}"),
+                    "--include-unapproved"], cli_env).returncode == 0
+    text = (tmp_path / "all.txt").read_text("utf-8")
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0].startswith("Wuzheng Group and China Mobile") and "[" not in paragraphs[0]  # approved
+    assert paragraphs[1].startswith("[draft] ")
+    assert "[rejected] " in text
+    word = [p.text for p in docx.Document(str(tmp_path / "all.docx")).paragraphs]
+    assert [p.split(" ", 1)[0] for p in word[:2]] == ["Wuzheng", "[draft]"]
+    assert "[draft]" not in (tmp_path / "all.xlf").read_text("utf-8")  # XLIFF has its state for that
+    efforts = {fmt: json.loads((tmp_path / f"all{suffix}.manifest.json").read_text())["editing_effort"]["ter"]
+               for fmt, suffix in (("txt", ".txt"), ("xliff", ".xlf"))}
+    assert efforts["txt"] == efforts["xliff"]  # the effort is measured on the English, not on the marks

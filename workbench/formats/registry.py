@@ -34,6 +34,9 @@ class FileFormat:
     read_glossary: Callable | None = None  # (FileInput, size cap) -> Glossary
     render_glossary: Callable | None = None  # (Glossary, name) -> bytes
     render_release: Callable | None = None  # (ExportProject, name) -> bytes; name is for error messages
+    # a release format with no place for a segment's status (plain text, a Word document): an unapproved
+    # segment included on request is marked in its text, "[draft] …", so the file says what is not approved
+    marks_status_in_text: bool = False
 
     @property
     def suffix(self) -> str:
@@ -42,10 +45,10 @@ class FileFormat:
 
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("txt", (".txt",), "text/plain; charset=utf-8", "the final English, original paragraphs",
-               read_document=txt.read, render_release=release_txt.render),
+               read_document=txt.read, render_release=release_txt.render, marks_status_in_text=True),
     FileFormat("docx", (".docx",), DOCX, "one Word paragraph per source paragraph",
                read_document=docx_text.read, read_pairs=release_docx.read_bilingual,
-               render_release=release_docx.render),
+               render_release=release_docx.render, marks_status_in_text=True),
     FileFormat("docx-bilingual", (".docx",), DOCX, "a Word table # / Chinese / English / Status",
                render_release=release_docx.render_bilingual),
     FileFormat("xliff", (".xlf", ".xliff"), "application/xliff+xml", "XLIFF 2.0",

@@ -97,8 +97,18 @@ def build_release(project: ExportProject, fmt: str, name: str, include_unapprove
     """Past the approval gate, the release as ``fmt`` and its manifest. ``name`` is the file's: errors
     give it whole, the manifest records its base name."""
     check_gate(project, include_unapproved, how_to_include)
-    data = release_format(fmt).render_release(project, name)
+    file_format = release_format(fmt)
+    shown = marked_unapproved(project) if include_unapproved and file_format.marks_status_in_text else project
+    data = file_format.render_release(shown, name)
     return Release(data, manifest(project, fmt, PurePath(name).name, data, include_unapproved))
+
+
+def marked_unapproved(project: ExportProject) -> ExportProject:
+    """The project with each unapproved segment's English marked by its status ("[draft] …", "[rejected] …"),
+    for the formats that have no place for a status: "Include unapproved segments (marked)" keeps its word.
+    The manifest's editing effort is measured on the unmarked text."""
+    return replace(project, units=tuple(u if u.status == "approved" or not u.target.strip()
+                                        else replace(u, target=f"[{u.status}] {u.target}") for u in project.units))
 
 
 def write_release(release: Release, output: Path) -> None:
