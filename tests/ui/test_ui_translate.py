@@ -114,3 +114,16 @@ def test_two_tabs_saving_one_segment_do_not_overwrite_each_other(app, factory):
     assert any(t.value == "Theirs: Text from the first tab." for t in other.text)
     assert next(t for t in other.text_area if t.key == f"target-{first.id}-2").value == "Text from the second tab."
     assert len(history(factory, first.id)) == 2  # the import and the first tab's save
+
+
+def test_merging_a_pair_without_english_into_its_neighbour_says_so(app, factory):
+    """The sample's 1-0 pair merged into the pair before it: its omission is no longer a pair of its own,
+    so the page says to check that the merged English translates both sentences."""
+    segments = _segments(factory)
+    position = next(i for i, s in enumerate(segments) if s.kind == "1-0")
+    before = segments[position - 1]
+    app.number_input(key="page_number").set_value(1 + (position - 1) // 10).run()  # ten pairs a page
+    _button(app, f"realign-{before.id}").click().run()
+    _button(app, "merge-confirm").click().run()
+    assert not app.exception
+    assert any(f"Segment {position + 1} had no English" in shown(w) for w in app.warning)

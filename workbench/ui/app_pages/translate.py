@@ -82,8 +82,18 @@ def _split(segment, point) -> None:
 
 
 def _merge(segment) -> None:
+    views = checked.documents.get(segment.document, [])
+    position = next((i for i, view in enumerate(views) if view.id == segment.id), len(views))
+    merged = [segment, *views[position + 1:position + 2]]
     _act(lambda: merge_with_next(factory, segment.id, user, segment.version),
          f"Merged segment {segment.number} with the next pair")
+    blank = [s for s in merged if not s.target_text.strip()] if len(merged) == 2 else []
+    if blank and st.session_state.get(NOTICE, ("",))[0] == "success":
+        # the merged pair's English may cover only one of its sentences: the omission is no longer a 1-0
+        # pair of its own, so the translator is told rather than left to find it
+        st.session_state[NOTICE] = ("warning", f"Merged segment {segment.number} with the next pair. Segment "
+                                               f"{blank[0].number} had no English: check that the merged English "
+                                               f"translates both sentences.")
 
 
 st.title("Translate")
@@ -103,7 +113,7 @@ if memory_file is not None:
 
 if NOTICE in st.session_state:
     kind, message = st.session_state.pop(NOTICE)
-    (st.error if kind == "error" else st.toast)(escape(message))  # messages quote document text
+    {"error": st.error, "warning": st.warning}.get(kind, st.toast)(escape(message))  # messages quote document text
 
 checked = checked_project(project)
 documents = checked.documents
