@@ -134,6 +134,21 @@ def test_page_save_with_an_invalid_edit_shows_the_row_and_keeps_the_glossary(app
     assert current_glossary(factory, PROJECT).version == 1
 
 
+def test_a_new_row_with_an_empty_english_cell_is_named_by_the_row_number_the_grid_shows(app, factory):
+    """Row numbers are the grid's own (a deleted row's number is not reused), and a new row missing its
+    English is a named problem, not a Save button that greys out and says nothing."""
+    app.switch_page(PAGE).run()
+    rows = len(current_glossary(factory, PROJECT).terms)
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {}, "deleted_rows": [0],
+                                                 "added_rows": [{"source": "智能工厂", "type": "term"}]}
+    app.run()
+    assert not app.button(key="glossary-save").disabled
+    app.button(key="glossary-save").click().run()
+    errors = [shown(e) for e in app.error]
+    assert errors[0].startswith("Nothing saved") and errors[1] == f"row {rows + 1}: 智能工厂: empty target"
+    assert current_glossary(factory, PROJECT).version == 1
+
+
 def test_page_save_with_a_valid_edit_saves_and_shows_the_new_terms(app, factory):
     app.switch_page(PAGE).run()
     app.session_state[app.data_editor[0].key] = {

@@ -44,17 +44,19 @@ def term_rows(terms: tuple[Term, ...]) -> list[dict[str, str]]:
              "note": t.note} for t in terms]
 
 
-def save_terms(factory: sessionmaker, project_name: str, rows: list[dict], author: str
-               ) -> tuple[int, tuple[RowProblem, ...]]:
+def save_terms(factory: sessionmaker, project_name: str, rows: list[dict], author: str,
+               numbers: list[int | None] | None = None) -> tuple[int, tuple[RowProblem, ...]]:
     """Replace the project's glossary terms by the edited rows, as a new glossary version.
 
-    Rows are numbered as the translator sees them in the editor (the first row is 1); a row whose cells
-    are all empty is ignored. If any row has a problem nothing is saved and the problems are returned;
-    otherwise returns how many terms were saved (and no problems).
+    Rows are numbered as the editor shows them (``numbers``; by default the first row is 1); a row whose
+    cells are all empty is ignored. If any row has a problem nothing is saved and the problems are
+    returned; otherwise returns how many terms were saved (and no problems).
     """
     if not author.strip():
         raise UserError("say who edits the glossary: enter your name")
-    numbered = [(number, _cells(row)) for number, row in enumerate(rows, start=1)]
+    shown = numbers or []
+    numbered = [(shown[i] if i < len(shown) and shown[i] is not None else i + 1, _cells(row))
+                for i, row in enumerate(rows)]
     terms, problems = validate_rows([(number, cells) for number, cells in numbered if any(cells.values())])
     with factory.begin() as session:
         require(session, author, "glossary")  # before the row problems: a refusal is the first thing to know

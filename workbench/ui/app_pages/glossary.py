@@ -54,23 +54,28 @@ def _read_upload(name: str, data: bytes) -> Glossary:
 
 original = term_rows(stored.terms)
 edited = st.data_editor(
-    pd.DataFrame(original, columns=list(COLUMNS)),
+    # rows numbered from 1 as the problems cite them; a row added gets the next number, a deleted one's is
+    # not reused. Chinese and English are not "required" cells: the editor would hold back a new row with
+    # one of them empty (Save stays greyed, nothing said); the check names the row instead
+    pd.DataFrame(original, columns=list(COLUMNS), index=pd.RangeIndex(1, len(original) + 1)),
     key=f"glossary-editor-{project}-{stored.version}",  # a new version starts a fresh editor
     num_rows="dynamic",
-    hide_index=True,
+    hide_index=False,
     width="stretch",
     column_config={
-        "source": st.column_config.TextColumn("Chinese", required=True),
-        "target": st.column_config.TextColumn("English", required=True),
+        "_index": st.column_config.NumberColumn("Row", disabled=True),
+        "source": st.column_config.TextColumn("Chinese"),
+        "target": st.column_config.TextColumn("English"),
         "type": st.column_config.SelectboxColumn("Type", options=list(TERM_TYPES), default="term", required=True),
         "forbidden": st.column_config.TextColumn("Forbidden variants", help="Separate variants with ;"),
         "note": st.column_config.TextColumn("Note"),
     },
 )
 rows = edited.astype(object).where(edited.notna(), None).to_dict("records")
+numbers = [int(n) if isinstance(n, (int, float)) and n == n else None for n in edited.index]
 if st.button("Save glossary", key="glossary-save", type="primary", disabled=rows == original):
     try:
-        saved, problems = save_terms(factory, project, rows, user)
+        saved, problems = save_terms(factory, project, rows, user, numbers)
     except UserError as error:
         st.error(escape(str(error)))
     else:
