@@ -113,3 +113,12 @@ def test_glossary_rows_the_import_skips_are_named_on_the_page(app, factory):
     assert [w for w in map(shown, app.warning) if w.startswith("terms.csv: ") and "unknown type 'brand'" in w]
     app.run()  # said once: the next run of the page does not repeat it
     assert not [w for w in map(shown, app.warning) if "terms.csv" in w]
+
+
+def test_a_project_is_deleted_from_the_page_once_its_name_is_typed(app, factory):
+    assert app.button(key="delete-wuzheng-5g").disabled  # nothing typed yet
+    app.text_input(key="delete-name-wuzheng-5g").set_value("wuzheng-5g").run()
+    app.button(key="delete-wuzheng-5g").click().run()
+    assert not app.exception and not app.error
+    assert list_projects(factory) == [] and not app.subheader
+    assert any("kept in the store, marked deleted" in shown(w) for w in app.warning)

@@ -49,6 +49,7 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     Permission("export", "exporting", ADMINS),
     Permission("restore", "restoring a backup over the store", ADMINS),
     Permission("import", "importing documents (and their glossary)", ADMINS),
+    Permission("delete-project", "deleting a project", ADMINS),
 )}
 
 USER_EVENT = "user-add"

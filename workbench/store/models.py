@@ -26,6 +26,9 @@ class Project(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     check_config: Mapped[dict] = mapped_column(JSON, default=dict)
+    # a deleted project stays, renamed "NAME (deleted <time>)"; lists and lookups by name leave it out
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)
+    deleted_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     documents: Mapped[list[Document]] = relationship(back_populates="project", order_by="Document.id")
     glossaries: Mapped[list[Glossary]] = relationship(back_populates="project", order_by="Glossary.id")
 

@@ -55,9 +55,9 @@ class ProjectSummary:
 
 
 def project_by_name(session: Session, name: str) -> Project:
-    project = session.scalar(select(Project).where(Project.name == name))
+    project = session.scalar(select(Project).where(Project.name == name, Project.deleted_at.is_(None)))
     if project is None:
-        known = session.scalars(select(Project.name).order_by(Project.name)).all()
+        known = session.scalars(select(Project.name).where(Project.deleted_at.is_(None)).order_by(Project.name)).all()
         hint = f"; projects: {', '.join(known)}" if known else "; there are no projects yet (use import)"
         raise UserError(f"no project named {name!r}{hint}")
     return project
@@ -143,7 +143,7 @@ def project_terms(session: Session, project: Project) -> tuple[Term, ...]:
 
 def list_projects(factory: sessionmaker) -> list[ProjectSummary]:
     with factory() as session:
-        names = session.scalars(select(Project.name).order_by(Project.name)).all()
+        names = session.scalars(select(Project.name).where(Project.deleted_at.is_(None)).order_by(Project.name)).all()
         return [summarize(session, name) for name in names]
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from workbench.errors import UserError
 from workbench.formats import DEFAULT_SIZE_CAP, FileInput
 from workbench.formats.registry import DOCUMENT_SUFFIXES, GLOSSARY_SUFFIXES
+from workbench.project.deleting import delete_project
 from workbench.project.importing import import_files
 from workbench.store.repository import list_projects
 from workbench.ui import state
@@ -89,3 +90,15 @@ for summary in projects:
         if st.button("Open", key=f"open-{summary.name}"):
             st.session_state[state.PROJECT] = summary.name
             st.switch_page("app_pages/translate.py")
+        with st.expander("Delete this project…"):
+            st.caption("It leaves the lists; nothing in it is erased: the store keeps it, marked deleted by you.")
+            typed = st.text_input("Type the project's name to delete it", key=f"delete-name-{summary.name}")
+            if st.button(f"Delete {summary.name}", key=f"delete-{summary.name}", disabled=typed.strip() != summary.name):
+                try:
+                    delete_project(factory, summary.name, importer, typed)
+                except UserError as error:
+                    st.error(escape(str(error)))
+                else:
+                    st.session_state[IMPORT_NOTICES] = [f"Deleted {summary.name}: kept in the store, marked deleted "
+                                                        f"by {importer}."]
+                    st.rerun()
