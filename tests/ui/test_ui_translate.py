@@ -127,3 +127,22 @@ def test_merging_a_pair_without_english_into_its_neighbour_says_so(app, factory)
     _button(app, "merge-confirm").click().run()
     assert not app.exception
     assert any(f"Segment {position + 1} had no English" in shown(w) for w in app.warning)
+
+
+def test_an_ignored_finding_can_be_shown_again_and_the_audit_keeps_why_it_was_ignored(app, factory):
+    from workbench.project.checked import CheckedProject
+    from workbench.project.editing import ignore_finding
+    from workbench.store.audit import project_log
+
+    checked = CheckedProject(factory, "wuzheng-5g").refresh()
+    segment = next(s for s in checked.snapshot.segments() if checked.open_findings(s))
+    finding = checked.open_findings(segment)[0]
+    assert ignore_finding(factory, segment.id, finding, "the client's own spelling", "Lin")
+    app.run()
+    assert any("the client's own spelling" in shown(c) for c in app.caption)
+    _button(app, f"unignore-{segment.id}-0").click().run()
+    assert not app.exception
+    assert finding in CheckedProject(factory, "wuzheng-5g").refresh().open_findings(segment)
+    [event] = [e for e in project_log(factory, "wuzheng-5g") if e.action == "unignore"]
+    assert (event.actor, event.detail["ignored_by"], event.detail["reason"]) == (
+        "translator", "Lin", "the client's own spelling")

@@ -1,6 +1,6 @@
 """Editing a pair: every save of its English is a revision (a stale save is refused, not merged), and a
-finding can be ignored with a reason that is remembered and audited. Both check the actor's role inside
-their own transaction; the command line and the app call only these."""
+finding can be ignored with a reason that is remembered and audited, and shown again. Each checks the
+actor's role inside its own transaction; the command line and the app call only these."""
 
 from __future__ import annotations
 
@@ -91,6 +91,27 @@ def ignore_finding(factory: sessionmaker, segment_id: int, finding: Finding, rea
         return _ignore(factory, segment_id, finding, reason, actor)
     except IntegrityError:
         return False
+
+
+def unignore_finding(factory: sessionmaker, segment_id: int, finding: Finding, actor: str) -> bool:
+    """Show an ignored finding again; False when it was not ignored (or somebody took it back first).
+    The ignore is not forgotten: the "unignore" event keeps who had ignored it and why, with who took it back."""
+    with factory.begin() as session:
+        require(session, actor, "ignore")
+        segment = session.get(SegmentRow, segment_id)
+        if segment is None or segment.retired_at is not None:
+            raise UserError(f"no segment with id {segment_id} (it may have been merged into its neighbour)")
+        ignored = session.scalar(select(FindingIgnore).where(
+            FindingIgnore.segment_id == segment_id, FindingIgnore.check_id == finding.check,
+            FindingIgnore.fingerprint == fingerprint(finding)))
+        if ignored is None:
+            return False
+        session.add(Event(project_id=segment.document.project_id, segment_id=segment_id, action="unignore",
+                          actor=actor.strip(), detail={"check": finding.check, "text": finding.text,
+                                                       "message": finding.message, "ignored_by": ignored.actor,
+                                                       "reason": ignored.reason}))
+        session.delete(ignored)
+        return True
 
 
 def _ignore(factory: sessionmaker, segment_id: int, finding: Finding, reason: str, actor: str) -> bool:

@@ -16,7 +16,7 @@ from workbench.qa.fixes import apply_fixes
 from workbench.model import CATEGORIES
 from workbench.store.accounts import PERMISSIONS
 from workbench.project.editing import StaleEdit, save_edit
-from workbench.project.editing import ignore_finding
+from workbench.project.editing import ignore_finding, unignore_finding
 from workbench.store.editing import review_decisions
 from workbench.store.models import STATUSES
 from workbench.project.realign import merge_with_next, split_segment
@@ -181,7 +181,11 @@ for segment in on_page:
                     s, apply_fixes(s.target_text, [f]), f"fix: {f.check}"))
             line[2].button("Ignore…", key=f"ignore-{segment.id}-{index}", on_click=open_dialog,
                            args=("ignore", segment.id, index))
-        if ignored:
-            st.caption(escape("Ignored: " + "; ".join(f"{f.message} ({i.actor}: {i.reason})" for f, i in ignored)))
+        for index, (finding, why) in enumerate(ignored):
+            line = st.columns([6, 1])
+            line[0].caption(escape(f"Ignored: {finding.message} ({why.actor}: {why.reason})"))
+            line[1].button("Show again", key=f"unignore-{segment.id}-{index}",
+                           on_click=lambda s=segment, f=finding: _act(lambda: unignore_finding(factory, s.id, f, user),
+                                                                      f"Segment {s.number}: the finding is shown again"))
 
 show_open_dialog(checked, _split, _merge, _ignore)
