@@ -3,12 +3,10 @@ open findings a release gate and a manifest name (a fresh check of every pair's 
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from workbench.release.model import ExportProject, ExportUnit, ReleaseFindings, finding_note
-from workbench.store.editing import decisions_of
-from workbench.store.models import Revision
+from workbench.store.editing import decisions_of, revisions_of
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 
@@ -19,10 +17,7 @@ def export_project(factory: sessionmaker, project_name: str) -> ExportProject:
         project = project_by_name(session, project_name)
         segments = numbered_segments(session, project.id)
         ids = [s.id for _, _, s in segments]
-        revisions: dict[int, list[Revision]] = {}
-        for revision in session.scalars(select(Revision).where(Revision.segment_id.in_(ids)).order_by(Revision.id)):
-            revisions.setdefault(revision.segment_id, []).append(revision)
-        decisions = decisions_of(session, ids)
+        revisions, decisions = revisions_of(session, ids), decisions_of(session, ids)
         units = []
         for number, document, segment in segments:
             history = revisions.get(segment.id, [])

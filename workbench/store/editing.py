@@ -26,6 +26,14 @@ def history(factory: sessionmaker, segment_id: int) -> list[Revision]:
         return list(session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id)))
 
 
+def revisions_of(session: Session, segment_ids: list[int]) -> dict[int, list[Revision]]:
+    """Every revision of these segments, oldest first, in one query."""
+    found: dict[int, list[Revision]] = {}
+    for revision in session.scalars(select(Revision).where(Revision.segment_id.in_(segment_ids)).order_by(Revision.id)):
+        found.setdefault(revision.segment_id, []).append(revision)
+    return found
+
+
 def decisions_of(session: Session, segment_ids: list[int]) -> dict[int, list[ReviewDecision]]:
     """Every approval and rejection of these segments, oldest first: who, when, the version they read
     and their comment."""
@@ -40,3 +48,10 @@ def review_decisions(factory: sessionmaker, segment_ids: list[int]) -> dict[int,
     """``decisions_of`` in a session of its own: what a page shows beside the pairs it draws."""
     with factory() as session:
         return decisions_of(session, segment_ids)
+
+
+def histories(factory: sessionmaker, segment_ids: list[int]
+              ) -> tuple[dict[int, list[Revision]], dict[int, list[ReviewDecision]]]:
+    """The revisions and the decisions of the pairs a page draws, two queries for all of them."""
+    with factory() as session:
+        return revisions_of(session, segment_ids), decisions_of(session, segment_ids)

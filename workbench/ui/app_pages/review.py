@@ -6,7 +6,7 @@ import streamlit as st
 
 from workbench.release.diffing import effort, word_diff
 from workbench.errors import UserError
-from workbench.store.editing import history, review_decisions
+from workbench.store.editing import histories
 from workbench.project.editing import save_edit
 from workbench.project.review import decide_seen
 from workbench.ui.markup import diff_markdown, escape
@@ -70,7 +70,7 @@ if st.button(f"Approve the {len(safe)} unchanged segments without open findings"
 only_changed = st.toggle("Only changed segments", value=True, key="only_changed")
 shown = changed if only_changed else segments
 on_page = page_of(shown, SEGMENTS_PER_PAGE, "review_page")
-decisions = review_decisions(factory, [s.id for s in on_page])
+revisions, decisions = histories(factory, [s.id for s in on_page])
 for segment in on_page:
     with st.container(border=True):
         ter, chrf = scores[segment.id]
@@ -78,8 +78,7 @@ for segment in on_page:
         st.text(segment.source_text)
         st.markdown(diff_markdown(word_diff(segment.draft_text, segment.target_text)))
         with st.expander("History"):  # revisions and decisions in the order they happened
-            revisions = history(factory, segment.id)
-            events = sorted([(r.created_at, 0, r) for r in revisions]
+            events = sorted([(r.created_at, 0, r) for r in revisions.get(segment.id, [])]
                             + [(d.created_at, 1, d) for d in decisions.get(segment.id, [])], key=lambda item: item[:2])
             for _, is_decision, item in events:
                 if is_decision:
