@@ -38,7 +38,7 @@ FRONT_ENDS = frozenset({"cli", "ui"})
 STORE_FOR_FRONT_ENDS = frozenset({
     "session_factory", "default_url",  # engine
     "list_projects", "project_status", "document_segments", "check_config",  # repository: reads
-    "history", "segment_id_for", "review_decisions", "histories",  # editing and review: reads
+    "segment_id_for", "review_decisions", "histories",  # editing and review: reads
     "PERMISSIONS", "STATUSES", "role_of", "using_accounts", "verify_login", "list_users",  # accounts: reads
     "project_log", "format_event",  # audit: reads
     "add_user", "backup", "restore",  # owned by the store, authorised inside
@@ -123,7 +123,7 @@ def test_a_forbidden_import_is_named(importer, imported, name, complaint):
     ("workbench.store.backup", "workbench.infra.safe_write", "write_bytes_atomically"),
     ("workbench.qa.checks.numbers", "workbench.qa.checks.base", "_private_helper"),  # inside one package
     ("workbench.cli.main", "workbench", "__version__"),
-    ("workbench.ui.app_pages.review", "workbench.store.editing", "history"),  # a read-only view
+    ("workbench.ui.app_pages.review", "workbench.store.editing", "histories"),  # a read-only view
 ])
 def test_an_allowed_import_is_not_named(importer, imported, name):
     assert violations([(importer, imported, name)]) == []

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,21 @@ def _patient_expectations():
     from playwright.sync_api import expect
 
     expect.set_options(timeout=60_000)
+
+
+@contextmanager
+def chromium_page(**options):
+    """A page of Debian's Chromium at 1400x1100 with a patient default timeout, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100}, **options)
+            page.set_default_timeout(60_000)
+            yield page
+        finally:
+            browser.close()
 
 
 @pytest.fixture
@@ -70,14 +86,11 @@ def server(tmp_path, cli_env):
 
 def test_import_fix_edit_approve_export(server, tmp_path):
     assert os.path.exists(CHROMIUM), "Debian's chromium is missing: run scripts/test.sh, which installs it"
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     url, _ = server
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
-        page.set_default_timeout(60_000)
+    with chromium_page(accept_downloads=True) as page:
 
         page.goto(url + "/translate")
         expect(page.get_by_text("15 pairs")).to_be_visible()
@@ -118,7 +131,6 @@ def test_import_fix_edit_approve_export(server, tmp_path):
         assert "**" not in diff.inner_text() and "~~" not in diff.inner_text()
         assert "Branch" in diff.locator("strong").all_inner_texts()
         assert diff.locator("del").all_inner_texts()  # "(Rizhao)" taken out
-        browser.close()
 
     assert edited in exported
     assert "China Mobile Rizhao Branch signed" in exported
@@ -127,7 +139,7 @@ def test_import_fix_edit_approve_export(server, tmp_path):
 
 
 def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_path):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from workbench.formats import tmx
     from workbench.release.model import ExportProject, ExportUnit
@@ -136,10 +148,7 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
     write_file(tmx.render, ExportProject("memory", (ExportUnit("1", "old", 0, "蒋卫东在签约仪式上分享了他的观点。",
                                                   "Jiang Weidong shared his views at the ceremony."),)), memory)
     url, _ = server
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(60_000)
+    with chromium_page() as page:
         page.goto(url + "/translate")
         expect(page.get_by_text("15 pairs")).to_be_visible()
         page.locator(".st-key-memory_upload input[type=file]").set_input_files(str(memory))
@@ -148,22 +157,18 @@ def test_translation_memory_upload_offers_a_match_that_can_be_used(server, tmp_p
         page.locator(".st-key-memory-8 button").click()
         expect(page.locator(".st-key-target-8-2 textarea")).to_have_value(
             "Jiang Weidong shared his views at the ceremony.")
-        browser.close()
 
 
 def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(server, tmp_path):
     """A file of the wrong type gets past the browser's file picker; the page says so and the next import works."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from tests.conftest import SAMPLE
 
     minutes = tmp_path / "minutes.pdf"
     minutes.write_bytes(b"%PDF-1.4\n1 0 obj\n")
     url, _ = server
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(60_000)
+    with chromium_page() as page:
         page.goto(url)
         expect(page.get_by_text("0 of 15 segments approved")).to_be_visible(timeout=60_000)  # a cold first run
         page.get_by_text("New project or document").click()
@@ -181,7 +186,6 @@ def test_bad_upload_on_the_projects_page_is_a_message_and_the_session_goes_on(se
         expect(page.get_by_role("heading", name="press")).to_be_visible(timeout=60_000)  # aligning takes a while
         expect(page.get_by_text("0 of 15 segments approved")).to_have_count(2)  # the sample is still there
         expect(page.get_by_text("minutes.pdf")).to_have_count(0)  # the old message is gone
-        browser.close()
 
 
 def _listening_addresses(port: int) -> set[str]:
@@ -199,16 +203,12 @@ def _listening_addresses(port: int) -> set[str]:
 def test_the_app_listens_on_this_machine_only_and_shows_no_developer_chrome(server):
     """`workbench serve` binds 127.0.0.1 unless told --host, and users meet no "Deploy" button or
     developer menu (Rerun, Clear cache, Record a screencast)."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     url, _ = server
     assert _listening_addresses(int(url.rsplit(":", 1)[1])) == {"0100007F"}  # 127.0.0.1, little-endian hex
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(60_000)
+    with chromium_page() as page:
         page.goto(url + "/translate")
         expect(page.get_by_text("15 pairs")).to_be_visible()
         expect(page.get_by_role("button", name="Deploy")).to_have_count(0)
         expect(page.locator("[data-testid=stMainMenu]")).to_have_count(0)
-        browser.close()

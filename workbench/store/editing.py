@@ -22,8 +22,9 @@ def segment_id_for(factory: sessionmaker, project_name: str, number: int) -> int
 
 
 def history(factory: sessionmaker, segment_id: int) -> list[Revision]:
+    """One segment's revisions, oldest first."""
     with factory() as session:
-        return list(session.scalars(select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id)))
+        return revisions_of(session, [segment_id]).get(segment_id, [])
 
 
 def revisions_of(session: Session, segment_ids: list[int]) -> dict[int, list[Revision]]:
