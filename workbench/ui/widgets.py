@@ -64,10 +64,11 @@ def show_review_notes(column, decisions) -> None:
             (column.warning if decision.decision == "rejected" else column.info)(escape(decision_line(decision)))
 
 
-def approve_button(container, segment, errors: int, approve, key: str, **options) -> None:
-    """The Approve button of one segment. With open errors a first click asks ("2 open errors: approve
-    anyway?") and only "Approve anyway" approves; a new version of the segment asks again."""
+def approve_button(container, segment, findings, approve, key: str, **options) -> None:
+    """The Approve button of one segment. With open errors among ``findings`` a first click asks ("2 open
+    errors: approve anyway?") and only "Approve anyway" approves; a new version of the segment asks again."""
     pending = f"confirm-{key}"
+    errors = sum(1 for finding in findings if finding.severity == "error")
 
     def first_click() -> None:
         if errors:

@@ -93,7 +93,7 @@ for segment in on_page:
             st.caption(escape(finding_line(finding)))
         comment = st.text_input("Comment", key=f"comment-{segment.id}")
         buttons = st.columns(2)
-        approve_button(buttons[0], segment, sum(1 for f in open_findings_here if f.severity == "error"),
+        approve_button(buttons[0], segment, open_findings_here,
                        lambda s=segment, k=f"comment-{segment.id}": _decide("approve", [s], st.session_state.get(k, ""),
                                                                             rerun=False),
                        f"review-approve-{segment.id}")

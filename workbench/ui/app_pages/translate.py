@@ -144,6 +144,7 @@ for segment in on_page:
         left.markdown(source_markup or "—", help=hover or None)
         area_key = f"target-{segment.id}-{segment.version}"
         refused = st.session_state.get(STALE, {}).get(segment.id)
+        yours = None
         if refused and refused[2] == segment.version:  # a colleague's save came first: theirs is shown now
             yours, theirs, _ = refused
             right.warning("Not saved: a colleague saved this segment meanwhile. Your text is kept in the box; "
@@ -153,14 +154,14 @@ for segment in on_page:
             right.markdown(diff_markdown(word_diff(theirs, yours)))
         # a form: typing costs no rerun; the new text and the click on Save arrive in one
         with right.form(f"edit-{segment.id}", border=False):
-            st.text_area("English", refused[0] if refused and refused[2] == segment.version else segment.target_text,
-                         key=area_key, label_visibility="collapsed")
+            st.text_area("English", segment.target_text if yours is None else yours, key=area_key,
+                         label_visibility="collapsed")
             st.form_submit_button("Save", key=f"save-{segment.id}",
                                   on_click=lambda s=segment, k=area_key: _save(s, st.session_state[k], "edit"))
         if terms_line:
             right.markdown(terms_line, help="The glossary's required renderings of the highlighted Chinese terms")
         buttons = right.columns(2)
-        approve_button(buttons[0], segment, sum(1 for f in findings if f.severity == "error"),
+        approve_button(buttons[0], segment, findings,
                        lambda s=segment: _act(lambda: decide_seen(factory, project, "approve", user, {s.id: s.version}),
                                               f"Approved segment {s.number}"),
                        f"approve-{segment.id}", disabled=segment.status == "approved" or not may_approve,
