@@ -175,7 +175,6 @@ class DocumentRun:
     def __init__(self, checker: Checker, pairs: list[Pair], length_ratio: float,
                  keep_observations: bool = True):
         self.checker = checker
-        self.length_ratio = length_ratio
         self.keeps_observations = keep_observations
         self.document = DocumentContext(length_ratio, checker.glossary, checker.lexicon)
         self.inputs = list(pairs)
@@ -193,7 +192,7 @@ class DocumentRun:
 
     def recheck(self, pairs: list[Pair], length_ratio: float) -> DocumentRun:
         """This run brought up to date with ``pairs`` (itself, changed in place, or a new full run)."""
-        if (not self.keeps_observations or length_ratio != self.length_ratio or len(pairs) != len(self.inputs)
+        if (not self.keeps_observations or length_ratio != self.document.length_ratio or len(pairs) != len(self.inputs)
                 or any(a.index != b.index or a.paragraph != b.paragraph for a, b in zip(pairs, self.inputs))):
             return DocumentRun(self.checker, pairs, length_ratio, self.keeps_observations)
         changed = [i for i, (new, old) in enumerate(zip(pairs, self.inputs)) if new is not old and new != old]
