@@ -117,13 +117,6 @@ def write_release(release: Release, output: Path) -> None:
     write_bytes_atomically(manifest_path(output), release.manifest_bytes())
 
 
-def export(project: ExportProject, fmt: str, output: Path, include_unapproved: bool = False) -> dict:
-    """Write OUTPUT and OUTPUT.manifest.json, both atomically; returns the manifest."""
-    release = build_release(project, fmt, str(output), include_unapproved)
-    write_release(release, output)
-    return release.manifest
-
-
 def manifest_path(output: Path) -> Path:
     return output.with_name(output.name + ".manifest.json")
 
