@@ -318,6 +318,7 @@ def cmd_serve(args) -> int:
     from workbench.store.engine import default_url
 
     url = getattr(args, "serve_db", None) or args.db or default_url()
+    _check_can_listen(args.host, args.port)  # before anything else: a bad address is one line, not a traceback
     factory = _factory(args)
     if args.sample:
         ensure_sample(factory)
@@ -335,6 +336,23 @@ def cmd_serve(args) -> int:
     sys.stdout.flush()
     # become the server (no child left running when this process is stopped or killed)
     os.execve(sys.executable, command, env)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Refuse an address this machine cannot listen on (a typo, a port in use) before Streamlit starts."""
+    import socket
+
+    if not 0 < port < 65536:
+        raise UserError(f"--port {port}: a port is a number from 1 to 65535")
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, OverflowError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UserError(f"cannot listen on {host}:{port} ({reason}); give --host 127.0.0.1 or 0.0.0.0 and a free "
+                        "--port") from None
 
 
 COMMANDS = {
