@@ -38,7 +38,7 @@ FRONT_ENDS = frozenset({"cli", "ui"})
 STORE_FOR_FRONT_ENDS = frozenset({
     "session_factory", "default_url",  # engine
     "list_projects", "project_status", "document_segments", "check_config",  # repository: reads
-    "segment_id_for", "review_decisions", "histories",  # editing and review: reads
+    "segment_id_for", "current_version", "review_decisions", "histories", "threads",  # editing and review: reads
     "PERMISSIONS", "STATUSES", "role_of", "using_accounts", "verify_login", "list_users",  # accounts: reads
     "project_log", "format_event",  # audit: reads
     "add_user", "backup", "restore",  # owned by the store, authorised inside

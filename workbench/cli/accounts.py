@@ -66,7 +66,7 @@ def cmd_user(args) -> int:
 
     if args.password is not None or args.stray:
         raise UserError(NOT_AN_ARGUMENT if args.user_command == "add" else "user list takes no arguments")
-    factory = _factory(args)
+    factory = store_of(args)
     if args.user_command == "list":
         users = list_users(factory)
         if not users:
@@ -82,7 +82,7 @@ def cmd_user(args) -> int:
 def cmd_log(args) -> int:
     from workbench.store.audit import format_event, project_log
 
-    events = project_log(_factory(args), args.project, args.segment)
+    events = project_log(store_of(args), args.project, args.segment)
     if not events:
         print(f"no events for {args.project!r}" + (f" segment {args.segment}" if args.segment else ""))
     for event in events:
@@ -90,7 +90,7 @@ def cmd_log(args) -> int:
     return 0
 
 
-def _factory(args):
+def store_of(args):
     from workbench.store.engine import session_factory
 
     return session_factory(args.db)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.cli.accounts import add_account_parsers, cmd_log, cmd_user
+from workbench.cli.review import REVIEW_COMMANDS, add_review_parsers
 from workbench.cli.files import cmd_align, cmd_check, cmd_fix, size_cap, warn_glossary
 from workbench.errors import UserError
 
@@ -76,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--as", dest="actor", default="cli", metavar="NAME",
                         help="who changes it (an admin once accounts exist)")
 
-    for action, helptext in (("approve", "approve segments (reviewers)"), ("reject", "reject segments")):
+    for action, helptext in (("approve", "approve segments (reviewers)"), ("reject", "reject segments"),
+                             ("reopen", "take an approval or a rejection back (the segment is open again)")):
         decide = commands.add_parser(action, help=helptext)
         decide.add_argument("project")
         which = decide.add_mutually_exclusive_group(required=True)
@@ -128,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--sample", action="store_true", help="import the bundled sample project first")
     serve.add_argument("--db", dest="serve_db", help="database URL (same as the global --db)")
     add_account_parsers(commands)
+    add_review_parsers(commands)
     return parser
 
 
@@ -204,7 +207,7 @@ def cmd_decide(args) -> int:
 
     numbers = None if args.all else parse_numbers(args.segments)
     count = decide(_factory(args), args.project, args.command, args.actor, numbers, args.comment)
-    done = {"approve": "approved", "reject": "rejected"}[args.command]
+    done = {"approve": "approved", "reject": "rejected", "reopen": "reopened"}[args.command]
     print(f"{done} {count} segment(s) of {args.project!r} as {args.actor}")
     return 0
 
@@ -363,6 +366,7 @@ COMMANDS = {
     "config": cmd_config,
     "approve": cmd_decide,
     "reject": cmd_decide,
+    "reopen": cmd_decide,
     "export": cmd_export,
     "suggest": cmd_suggest,
     "edit": cmd_edit,
@@ -373,6 +377,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "user": cmd_user,
     "log": cmd_log,
+    **REVIEW_COMMANDS,
 }
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ the same ignores), so what the page showed is what the manifest says.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
+from workbench.project.quality import quality_score
 from workbench.project.release import export_project, open_findings
 from workbench.release.export import INCLUDE_ON_THE_COMMAND_LINE, Release, build_release, with_findings, write_release
 from workbench.release.model import ReleaseFindings
@@ -28,7 +30,8 @@ def export_release(factory: sessionmaker, project: str, fmt: str, output: Path |
     authorize_export(factory, project, actor)
     if findings is None:
         findings = open_findings(factory, project)
-    release = build_release(with_findings(export_project(factory, project), findings), fmt,
+    scored = replace(export_project(factory, project), quality=quality_score(factory, project).to_dict())
+    release = build_release(with_findings(scored, findings), fmt,
                             str(output) if output is not None else name, include_unapproved, how_to_include)
     if output is not None:
         write_release(release, output)

@@ -22,7 +22,8 @@ def export_project(factory: sessionmaker, project_name: str) -> ExportProject:
         for number, document, segment in segments:
             history = revisions.get(segment.id, [])
             decided = decisions.get(segment.id, [])
-            latest = decided[-1] if decided else None
+            # the decision in force: none once the last one was taken back ("reopened")
+            latest = decided[-1] if decided and decided[-1].decision != "reopened" else None
             units.append(ExportUnit(
                 id=str(number), document=document.name, paragraph=segment.paragraph, source=segment.source_text,
                 target=segment.target_text, status=segment.status,

@@ -13,7 +13,9 @@ from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 from workbench.text.pair_numbers import format_numbers
 
-DECISIONS = {"approve": "approved", "reject": "rejected"}
+# an action, and the decision it records; "reopen" takes an approval or a rejection back (the pair is
+# then "edited" again, or "draft" if nobody ever changed its English), kept in the history like the others
+DECISIONS = {"approve": "approved", "reject": "rejected", "reopen": "reopened"}
 
 
 def decide(factory: sessionmaker, project_name: str, action: str, reviewer: str, numbers: list[int] | None,
@@ -31,6 +33,8 @@ def decide(factory: sessionmaker, project_name: str, action: str, reviewer: str,
         if missing:
             raise UserError(f"project {project_name!r} has segments 1-{len(segments)}; no segment "
                             f"{format_numbers(missing)}")
+        if action == "reopen":
+            _refuse_undecided(chosen)
         _record(session, project.id, action, reviewer, comment, chosen)
         return len(chosen)
 
@@ -53,16 +57,27 @@ def decide_seen(factory: sessionmaker, project_name: str, action: str, reviewer:
             if numbered[segment_id][2].version != version:
                 raise RefusedError(f"segment {numbered[segment_id][0]} changed meanwhile (now version "
                                    f"{numbered[segment_id][2].version}): nothing was decided; reload and read it again")
-        _record(session, project.id, action, reviewer, comment, [numbered[i] for i in seen])
+        chosen = [numbered[i] for i in seen]
+        if action == "reopen":
+            _refuse_undecided(chosen)
+        _record(session, project.id, action, reviewer, comment, chosen)
         return len(seen)
 
 
+def _refuse_undecided(chosen) -> None:
+    waiting = [number for number, _, segment in chosen if segment.status not in ("approved", "rejected")]
+    if waiting:
+        raise UserError(f"segment(s) {format_numbers(waiting)} are neither approved nor rejected: "
+                        f"there is no decision to take back")
+
+
 def _record(session: Session, project_id: int, action: str, reviewer: str, comment: str, chosen) -> None:
-    status, when = DECISIONS[action], now()
+    decision, when = DECISIONS[action], now()
     for number, _, segment in chosen:
+        status = decision if action != "reopen" else ("edited" if segment.version > 1 else "draft")
         segment.status = status
         segment.updated_at = when
-        session.add(ReviewDecision(segment_id=segment.id, decision=status, reviewer=reviewer, comment=comment,
+        session.add(ReviewDecision(segment_id=segment.id, decision=decision, reviewer=reviewer, comment=comment,
                                    segment_version=segment.version, created_at=when))
         session.add(Event(project_id=project_id, segment_id=segment.id, action=action, actor=reviewer,
                           created_at=when, detail={"segment": number, "comment": comment,

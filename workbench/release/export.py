@@ -76,6 +76,7 @@ def manifest(project: ExportProject, fmt: str, file_name: str, data: bytes, incl
                       for u in project.units if u.approver],
         "editing_effort": editing_effort(project),
         "check_signatures": dict(project.check_signatures),
+        "quality": dict(project.quality),
         "workbench_version": __version__,
         "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }

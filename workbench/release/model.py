@@ -43,6 +43,8 @@ class ExportProject:
     extra: dict = field(default_factory=dict)
     # per document, the signature of the check run whose findings the units carry (RunSignature.text())
     check_signatures: dict[str, str] = field(default_factory=dict)
+    # the review's quality score (release/quality.py QualityScore.to_dict), {} when nobody scored it
+    quality: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import UserError
-from workbench.store.models import Revision, ReviewDecision
+from workbench.store.models import Comment, Revision, ReviewDecision, SegmentRow
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 
@@ -19,6 +19,11 @@ def segment_id_for(factory: sessionmaker, project_name: str, number: int) -> int
             if position == number:
                 return segment.id
         raise UserError(f"project {project_name!r} has no segment {number}")
+
+
+def current_version(factory: sessionmaker, segment_id: int) -> int:
+    with factory() as session:
+        return session.get(SegmentRow, segment_id).version
 
 
 def history(factory: sessionmaker, segment_id: int) -> list[Revision]:
@@ -56,3 +61,12 @@ def histories(factory: sessionmaker, segment_ids: list[int]
     """The revisions and the decisions of the pairs a page draws, two queries for all of them."""
     with factory() as session:
         return revisions_of(session, segment_ids), decisions_of(session, segment_ids)
+
+
+def threads(factory: sessionmaker, segment_ids: list[int]) -> dict[int, list[Comment]]:
+    """The comment threads of these pairs, oldest message first, in one query."""
+    found: dict[int, list[Comment]] = {}
+    with factory() as session:
+        for comment in session.scalars(select(Comment).where(Comment.segment_id.in_(segment_ids)).order_by(Comment.id)):
+            found.setdefault(comment.segment_id, []).append(comment)
+    return found

@@ -29,6 +29,8 @@ class Project(Base):
     # a deleted project stays, renamed "NAME (deleted <time>)"; lists and lookups by name leave it out
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)
     deleted_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # how the review's quality score weighs errors (release/quality.py QualityModel.to_dict; {} = defaults)
+    quality_model: Mapped[dict] = mapped_column(JSON, default=dict)
     documents: Mapped[list[Document]] = relationship(back_populates="project", order_by="Document.id")
     glossaries: Mapped[list[Glossary]] = relationship(back_populates="project", order_by="Glossary.id")
 
@@ -100,6 +102,39 @@ class ReviewDecision(Base):
     reviewer: Mapped[str] = mapped_column(String(200))
     comment: Mapped[str] = mapped_column(Text, default="")
     segment_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class ErrorMark(Base):
+    """An error a reviewer marked on a span of a pair's English (MQM): category, severity, note, the
+    version they read. Withdrawing one keeps it, with who withdrew it and when; the score leaves it out."""
+
+    __tablename__ = "error_mark"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), index=True)
+    segment_version: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    span: Mapped[str] = mapped_column(Text)
+    english: Mapped[str] = mapped_column(Text)  # the English at that version, as the reviewer read it
+    category: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Comment(Base):
+    """One message in a pair's thread between reviewer and translator: who wrote it, when, on which version."""
+
+    __tablename__ = "comment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segment.id", ondelete="CASCADE"), index=True)
+    segment_version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 

@@ -51,7 +51,7 @@ def page_of(items: list, per_page: int, key: str) -> list:
 
 def decision_line(decision) -> str:
     """A reviewer's decision as one plain line: "Rejected by Chen · 2026-12-04 10:12 · v2: <comment>"."""
-    verdict = "Rejected" if decision.decision == "rejected" else "Approved"
+    verdict = {"rejected": "Rejected", "reopened": "Reopened (decision taken back)"}.get(decision.decision, "Approved")
     comment = f": {decision.comment}" if decision.comment else ""
     return f"{verdict} by {decision.reviewer} · {decision.created_at:%Y-%m-%d %H:%M} · v{decision.segment_version}{comment}"
 
