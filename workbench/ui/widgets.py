@@ -92,3 +92,16 @@ def approve_button(container, segment, findings, approve, key: str, **options) -
 def finding_line(finding) -> str:
     """One open finding as plain text: "error · glossary/glossary_forbidden: …"."""
     return f"{finding.severity} · {finding.category}/{finding.check}: {finding.message}"
+
+
+def show_thread(container, segment, comments, post, key: str) -> None:
+    """A pair's comment thread, oldest first, each message with its author, time and the version it was
+    about (the text is a person's: escaped, never Markdown), and a box to add one. ``post(text)`` adds it."""
+    with container.expander(f"Comments ({len(comments)})" if comments else "Comments"):
+        for comment in comments:
+            st.caption(escape(f"{comment.author} · {comment.created_at:%Y-%m-%d %H:%M} · v{comment.segment_version}"))
+            st.text(comment.text)
+        with st.form(f"thread-{key}", border=False, clear_on_submit=True):
+            st.text_input("Add a comment", key=f"thread-text-{key}")
+            st.form_submit_button("Post", key=f"thread-post-{key}",
+                                  on_click=lambda: post(st.session_state.get(f"thread-text-{key}", "")))

@@ -10,6 +10,8 @@ import streamlit as st
 
 from workbench.errors import UserError
 from workbench.project.exporting import export_glossary, export_release
+from workbench.project.quality import quality_score
+from workbench.formats.quality_report import render_csv, render_xlsx
 from workbench.formats.registry import BY_NAME
 from workbench.release.export import EXPORTERS
 from workbench.release.model import ReleaseFindings, finding_note
@@ -43,6 +45,26 @@ if by_category:
 else:
     st.caption("No open findings.")
 
+st.subheader("Review quality (MQM)")
+score = quality_score(factory, project)
+verdict = score.verdict()
+(st.info if score.passed is None else st.success if score.passed else st.error)(escape(verdict))
+if score.marks:
+    severities = list(score.model.severities)
+    st.dataframe(pd.DataFrame([{"category": c, "weight": score.model.weights[c], **counts}
+                               for c, counts in score.counts().items()], columns=["category", "weight", *severities]),
+                 hide_index=True)
+    report = st.columns(2)
+    report[0].download_button("Download the quality report (CSV)", render_csv(score), file_name=f"{project}-quality.csv",
+                              mime="text/csv", key="release_quality_csv")
+    report[1].download_button("Download the quality report (XLSX)", render_xlsx(score),
+                              file_name=f"{project}-quality.xlsx", key="release_quality_xlsx",
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.caption(f"Penalty: minor {score.model.severities['minor']:g}, major {score.model.severities['major']:g}, "
+           f"critical {score.model.severities['critical']:g} points × the category's weight; pass at "
+           f"{score.model.threshold:g} points per 1,000 words or fewer (`workbench quality {project} --threshold N`).")
+
+st.subheader("Export")
 fmt = st.selectbox("Format", list(EXPORTERS), key="release_format",
                    format_func=lambda name: f"{name} ({EXPORTERS[name].suffix}): {EXPORTERS[name].description}")
 INCLUDE = "Include unapproved segments (marked)"

@@ -17,7 +17,10 @@ from workbench.model import CATEGORIES
 from workbench.store.accounts import PERMISSIONS
 from workbench.project.editing import StaleEdit, save_edit
 from workbench.project.editing import ignore_finding, unignore_finding
-from workbench.store.editing import review_decisions
+from workbench.store.editing import review_decisions, threads
+from workbench.project.comments import add_comment
+from workbench.project.replacing import apply_replace, preview_replace
+from workbench.text.replacing import Replace
 from workbench.store.models import STATUSES
 from workbench.project.realign import merge_with_next, split_segment
 from workbench.project.review import decide_seen
@@ -27,11 +30,12 @@ from workbench.release.diffing import word_diff
 from workbench.ui.markup import diff_markdown, escape, glossary_markup
 from workbench.ui.pair_tools import open_dialog, show_open_dialog
 from workbench.ui.resources import checked_project, load_memory, store
-from workbench.ui.widgets import approve_button, choose_project, current_user, page_of, show_review_notes
+from workbench.ui.widgets import approve_button, choose_project, current_user, page_of, show_review_notes, show_thread
 
 PAIRS_PER_PAGE = 10
 NOTICE = "translate_notice"
 STALE = "translate_stale"  # segment id -> (the text you typed, the colleague's text, their version)
+PREVIEW = "translate_replace_preview"  # (the Replace, the pairs it changes) as last previewed
 
 
 def pair_matches(segment, findings, only_findings, categories, statuses, search) -> bool:
@@ -132,7 +136,41 @@ shown = [s for s in segments if pair_matches(s, checked.open_findings(s), only_f
 on_page = page_of(shown, PAIRS_PER_PAGE, state.PAGE_NUMBER)
 st.caption(f"{len(segments)} pairs · {sum(1 for s in segments if checked.open_findings(s))} with open findings")
 
+with st.expander("Search and replace in the English"):
+    with st.form("replace", border=False):
+        fields = st.columns(2)
+        fields[0].text_input("Find", key="replace_find")
+        fields[1].text_input("Replace with", key="replace_with")
+        options = st.columns(3)
+        options[0].checkbox("Regular expression", key="replace_regex")
+        options[1].checkbox("Match case", value=True, key="replace_case")
+        options[2].checkbox("Whole words", key="replace_words")
+        previewed = st.form_submit_button("Preview")
+    if previewed:
+        asked = Replace(st.session_state.replace_find, st.session_state.replace_with, st.session_state.replace_regex,
+                        st.session_state.replace_case, st.session_state.replace_words)
+        try:
+            st.session_state[PREVIEW] = (asked, preview_replace(factory, project, asked))
+        except UserError as error:
+            st.session_state.pop(PREVIEW, None)
+            st.error(escape(str(error)))
+    if PREVIEW in st.session_state:
+        asked, changes = st.session_state[PREVIEW]
+        st.caption(escape(f"{len(changes)} segment(s) change: “{asked.find}” → “{asked.replacement}”"))
+        for change in changes[:50]:  # the whole list is applied; the first fifty are read here
+            st.text(f"#{change.number}: {change.before}")
+            st.markdown(diff_markdown(word_diff(change.before, change.after)))
+
+        def _replace_all(asked=asked, changes=changes) -> None:
+            st.session_state.pop(PREVIEW, None)
+            _act(lambda: apply_replace(factory, project, asked, {c.segment_id: c.version for c in changes}, user),
+                 f"Replaced in {len(changes)} segment(s), each a new revision")
+
+        st.button(f"Replace in {len(changes)} segment(s)", key="replace_apply", disabled=not changes,
+                  on_click=_replace_all)
+
 decisions = review_decisions(factory, [s.id for s in on_page])  # the reviewers' comments, one query
+comments = threads(factory, [s.id for s in on_page])
 for segment in on_page:
     findings, ignored = checked.findings(segment)
     with st.container(border=True):
@@ -160,6 +198,9 @@ for segment in on_page:
                                   on_click=lambda s=segment, k=area_key: _save(s, st.session_state[k], "edit"))
         if terms_line:
             right.markdown(terms_line, help="The glossary's required renderings of the highlighted Chinese terms")
+        show_thread(right, segment, comments.get(segment.id, []),
+                    lambda text, s=segment: _act(lambda: add_comment(factory, s.id, text, user),
+                                                 f"Segment {s.number}: comment posted"), f"translate-{segment.id}")
         buttons = right.columns(2)
         approve_button(buttons[0], segment, findings,
                        lambda s=segment: _act(lambda: decide_seen(factory, project, "approve", user, {s.id: s.version}),
