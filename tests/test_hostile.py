@@ -215,6 +215,14 @@ CASES = [
     refused("export-onto-a-directory", make.directory,
             ("export", PROJECT, "--format", "csv", "--output", "{dir}/folder.txt", "--include-unapproved"),
             "folder.txt"),
+    refused("replace-broken-regex", nothing, ("replace", PROJECT, "([", "x", "--regex", "--apply", "--as", "Lin"),
+            "not a regular expression"),
+    refused("replace-empty-match", nothing, ("replace", PROJECT, "(?=W)", "x", "--regex", "--apply", "--as", "Lin"),
+            "matches the empty string"),
+    refused("quality-report-unknown-format", nothing, ("quality", PROJECT, "--report", "{dir}/q.pdf"), "q.pdf"),
+    refused("mark-unknown-category", nothing,
+            ("mark", PROJECT, "1", "--category", "accurracy", "--severity", "major", "--as", "Chen"), "categories:"),
+    refused("comment-too-long", nothing, ("comment", PROJECT, "1", "--text", "x" * 6000, "--as", "Chen"), "5000"),
 ]
 
 

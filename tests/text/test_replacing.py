@@ -29,3 +29,14 @@ def test_a_replacement_changes_what_the_translator_meant(replace, text, expected
 def test_a_pattern_that_matches_nothing_but_a_position_is_refused(replace, text):
     with pytest.raises(UserError, match="matches the empty string"):
         replace.apply(text)
+
+
+def test_a_pattern_still_running_at_the_runs_deadline_is_stopped_in_one_line():
+    """One deadline for a whole project's English (a pattern slow on each pair adds up over 5,000 pairs);
+    the ``regex`` package stops the match itself, so the app is never frozen by it."""
+    import time
+
+    slow = Replace(r"(.*e){12}Q", "x", as_regex=True)
+    assert slow.apply("the sentence here " * 5) == ("the sentence here " * 5, 0)  # within the time: no match
+    with pytest.raises(UserError, match="takes too long"):
+        slow.apply("the sentence here " * 200, deadline=time.monotonic() + 0.05)

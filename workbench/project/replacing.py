@@ -16,7 +16,7 @@ from workbench.store.models import Event, Revision, now
 from workbench.store.repository import project_by_name
 from workbench.store.review import numbered_segments
 from workbench.text.pair_numbers import format_numbers
-from workbench.text.replacing import Replace
+from workbench.text.replacing import Replace, deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +33,12 @@ class Replacement:
 
 def preview_replace(factory: sessionmaker, project_name: str, replace: Replace) -> list[Replacement]:
     """Every pair of the project whose English ``replace`` changes, in order; nothing is saved."""
-    compiled = replace.compiled()
+    compiled, until = replace.compiled(), deadline()
     with factory() as session:
         project = project_by_name(session, project_name)
         found = []
         for number, _, segment in numbered_segments(session, project.id):
-            after, count = replace.apply(segment.target_text, compiled)
+            after, count = replace.apply(segment.target_text, compiled, until)
             if count and after != segment.target_text:
                 found.append(Replacement(segment.id, segment.version, number, segment.target_text, after, count))
         return found
@@ -49,7 +49,7 @@ def apply_replace(factory: sessionmaker, project_name: str, replace: Replace, se
     how many pairs changed. All or nothing: a pair changed or merged since the preview refuses it."""
     if not actor.strip():
         raise UserError("say who replaces with --as NAME")
-    compiled = replace.compiled()
+    compiled, until = replace.compiled(), deadline()
     reason = f"replace: {replace.find!r} → {replace.replacement!r}" + (" (regex)" if replace.as_regex else "")
     with refused_if_changed_meanwhile(), factory.begin() as session:
         require(session, actor, "edit")
@@ -64,7 +64,7 @@ def apply_replace(factory: sessionmaker, project_name: str, replace: Replace, se
         when, done = now(), 0
         for segment_id in seen:
             number, segment = numbered[segment_id]
-            after, count = replace.apply(segment.target_text, compiled)
+            after, count = replace.apply(segment.target_text, compiled, until)
             if not count or after == segment.target_text:
                 continue
             segment.target_text, segment.version, segment.updated_at = after, segment.version + 1, when

@@ -8,13 +8,14 @@ the empty string (``^``, ``x*``) is refused too: it would insert the replacement
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import regex
 
 from workbench.errors import UserError
 
-TIME_LIMIT = 2.0  # seconds per pair; a real pattern takes microseconds
+TIME_LIMIT = 5.0  # seconds for a whole project's English; a real pattern takes milliseconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +42,20 @@ class Replace:
             raise _empty(self.find)
         return compiled
 
-    def apply(self, text: str, compiled: regex.Pattern | None = None) -> tuple[str, int]:
-        """``text`` with every match replaced, and how many there were."""
+    def apply(self, text: str, compiled: regex.Pattern | None = None, deadline: float | None = None
+              ) -> tuple[str, int]:
+        """``text`` with every match replaced, and how many there were. ``deadline`` (time.monotonic())
+        is shared by the pairs of one run, so a slow pattern is stopped however many pairs there are."""
         compiled = compiled or self.compiled()
+        deadline = time.monotonic() + TIME_LIMIT if deadline is None else deadline
         try:
-            if any(m.start() == m.end() for m in compiled.finditer(text, timeout=TIME_LIMIT)):
+            if any(m.start() == m.end() for m in compiled.finditer(text, timeout=_left(deadline))):
                 raise _empty(self.find)  # e.g. a lookbehind alone: empty here though not in ""
             if self.as_regex:
-                return compiled.subn(self.replacement, text, timeout=TIME_LIMIT)
-            return compiled.subn(lambda _: self.replacement, text, timeout=TIME_LIMIT)  # taken literally
+                return compiled.subn(self.replacement, text, timeout=_left(deadline))
+            return compiled.subn(lambda _: self.replacement, text, timeout=_left(deadline))  # taken literally
         except TimeoutError:
-            raise UserError(f"{self.find!r} takes too long on a pair (more than {TIME_LIMIT:g} s): "
+            raise UserError(f"{self.find!r} takes too long (more than {TIME_LIMIT:g} s over the English): "
                             f"simplify the pattern") from None
         except (regex.error, IndexError) as error:
             raise UserError(f"cannot use the replacement {self.replacement!r}: {error}") from None
@@ -59,3 +63,15 @@ class Replace:
 
 def _empty(find: str) -> UserError:
     return UserError(f"{find!r} matches the empty string: it would insert the replacement everywhere")
+
+
+def deadline() -> float:
+    """The moment a run of one pattern over a project's English must be done by."""
+    return time.monotonic() + TIME_LIMIT
+
+
+def _left(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return left
