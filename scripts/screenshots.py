@@ -22,9 +22,12 @@ PAGES = {"pairs": "Aligned pairs", "translate": "Translate", "review": "Review",
 
 def _a_day_of_work(url: str) -> None:
     """What the desks show after some work, done through the same use cases as the app: a translator's
-    edits (one of them leaving a wrong figure) and a reviewer's rejection with a comment."""
+    edits (one of them leaving a wrong figure), a reviewer's rejection with a comment, two errors marked (MQM),
+    a question in a pair's thread and some approvals, so that the Release page has a quality score."""
     sys.path.insert(0, str(ROOT))
+    from workbench.project.comments import add_comment
     from workbench.project.editing import save_edit
+    from workbench.project.quality import mark_error
     from workbench.project.review import decide
     from workbench.store.editing import segment_id_for
     from workbench.store.engine import session_factory
@@ -36,6 +39,11 @@ def _a_day_of_work(url: str) -> None:
     decide(factory, "wuzheng-5g", "reject", "Chen", [1], "Add the date of the signing, as the Chinese has it.")
     eighth = segment_id_for(factory, "wuzheng-5g", 8)
     save_edit(factory, eighth, "Jiang Weidong shared his views at the signing ceremony.", "Lin Mei", 1)
+    mark_error(factory, first, 2, "accuracy/omission", "major", "Chen", note="the date of the signing is missing")
+    mark_error(factory, eighth, 2, "accuracy/mistranslation", "minor", "Chen", span="shared his views",
+               note="讲话: delivered a speech")
+    add_comment(factory, eighth, "Is 讲话 a speech here, or remarks?", "Chen")
+    decide(factory, "wuzheng-5g", "approve", "Chen", [2, 3, 4, 5])
 
 
 def main() -> None:
